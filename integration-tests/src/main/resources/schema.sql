@@ -1,0 +1,15 @@
+-- Demo schema, created at startup when missing (SQLSpec's documentation examples).
+CREATE TABLE IF NOT EXISTS users (
+    id         bigserial PRIMARY KEY,
+    name       text        NOT NULL,
+    email      text        NOT NULL UNIQUE,
+    created_at timestamptz NOT NULL DEFAULT now()
+);
+
+CREATE TABLE IF NOT EXISTS posts (
+    id         bigserial PRIMARY KEY,
+    title      text        NOT NULL,
+    content    text        NOT NULL,
+    created_at timestamptz NOT NULL DEFAULT now(),
+    updated_at timestamptz NOT NULL DEFAULT now()
+);
