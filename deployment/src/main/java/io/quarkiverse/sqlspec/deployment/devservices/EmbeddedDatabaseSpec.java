@@ -1,5 +1,6 @@
 package io.quarkiverse.sqlspec.deployment.devservices;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
@@ -16,5 +17,6 @@ record EmbeddedDatabaseSpec(
         OptionalInt fixedPort,
         Map<String, String> jdbcUrlProperties,
         List<String> privilegedInitScripts,
-        List<String> initScripts) {
+        List<String> initScripts,
+        Duration startupTimeout) {
 }

@@ -24,6 +24,8 @@ import io.quarkus.runtime.LaunchMode;
 final class EmbeddedPostgresDevServicesProvider implements DevServicesDatasourceProvider {
 
     static final String FEATURE = "sqlspec";
+    /** The container provider's default; {@code quarkus.devservices.timeout} overrides it. */
+    private static final Duration DEFAULT_STARTUP_TIMEOUT = Duration.ofSeconds(60);
 
     @Override
     public String getFeature() {
@@ -41,7 +43,8 @@ final class EmbeddedPostgresDevServicesProvider implements DevServicesDatasource
         return new EmbeddedPostgresStartable(new EmbeddedDatabaseSpec(datasourceName, database, user, secret,
                 containerConfig.getFixedExposedPort(), containerConfig.getAdditionalJdbcUrlProperties(),
                 containerConfig.getInitPrivilegedScriptPath().orElse(java.util.List.of()),
-                containerConfig.getInitScriptPath().orElse(java.util.List.of())));
+                containerConfig.getInitScriptPath().orElse(java.util.List.of()),
+                startupTimeout.orElse(DEFAULT_STARTUP_TIMEOUT)));
     }
 
     @Override

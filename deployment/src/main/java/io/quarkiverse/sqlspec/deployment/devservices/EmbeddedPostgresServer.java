@@ -93,10 +93,10 @@ final class EmbeddedPostgresServer {
                     // Like the container Dev Services, so XA (JTA with several datasources) works out of the box.
                     .setServerConfig("max_prepared_transactions", "100")
                     .setLocaleConfig("locale", "C")
-                    .setPGStartupWait(Duration.ofSeconds(60))
+                    .setPGStartupWait(spec.startupTimeout())
                     .start();
         } catch (IOException | RuntimeException e) {
-            throw new EmbeddedPostgresStartException(spec.datasourceName(), e);
+            throw new EmbeddedPostgresStartException(spec, e);
         }
         long millis = Duration.ofNanos(System.nanoTime() - started).toMillis();
         LOG.infof("Embedded PostgreSQL %s started on %s:%d in %d ms (no container runtime needed)",
