@@ -4,29 +4,25 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Statement;
 
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
 
-import io.agroal.api.AgroalDataSource;
+import io.quarkiverse.sqlspec.SqlSpec;
 import io.quarkus.runtime.StartupEvent;
 
 /**
- * Creates the demo tables when the application starts (idempotent: {@code CREATE TABLE IF NOT EXISTS}).
+ * Creates the demo tables when the application starts (idempotent), each in its own transaction.
  */
 @Singleton
 public class DemoSchema {
 
-    void create(@Observes StartupEvent startup, AgroalDataSource dataSource) throws SQLException {
-        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
-            statement.execute(read("schema.sql"));
-        }
+    void create(@Observes StartupEvent startup, SqlSpec sqlspec) {
+        sqlspec.inTransaction(SqlSpec.DEFAULT_DATASOURCE, db -> db.executeScript(read("schema.sql")));
+        sqlspec.inTransaction("analytics", db -> db.executeScript(read("analytics-schema.sql")));
     }
 
-    private static String read(String resource) {
+    static String read(String resource) {
         try (InputStream in = Thread.currentThread().getContextClassLoader().getResourceAsStream(resource)) {
             if (in == null) {
                 throw new IllegalStateException(resource + " is missing from the application");

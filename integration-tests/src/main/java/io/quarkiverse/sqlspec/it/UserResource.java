@@ -1,0 +1,35 @@
+package io.quarkiverse.sqlspec.it;
+
+import java.util.List;
+import java.util.Map;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+
+import io.quarkiverse.sqlspec.DbSession;
+
+@Path("/users")
+public class UserResource {
+
+    public record User(long id, String name, String email) {
+    }
+
+    public record NewUser(String name, String email) {
+    }
+
+    @Inject
+    DbSession db;
+
+    @GET
+    public List<User> list() {
+        return db.select("SELECT id, name, email FROM users ORDER BY id LIMIT 10").all(User.class);
+    }
+
+    @POST
+    public Map<String, Object> create(NewUser user) {
+        return db.execute("INSERT INTO users (name, email) VALUES ($1, $2) RETURNING id", user.name(), user.email())
+                .one();
+    }
+}

@@ -1,0 +1,13 @@
+package io.quarkiverse.sqlspec.runtime.mapping;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+
+/**
+ * Reads one column of the current row as one Java type.
+ */
+@FunctionalInterface
+interface ColumnReader {
+
+    Object read(ResultSet rs, int column) throws SQLException;
+}

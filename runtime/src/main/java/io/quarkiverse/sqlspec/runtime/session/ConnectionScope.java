@@ -1,0 +1,124 @@
+package io.quarkiverse.sqlspec.runtime.session;
+
+import org.jboss.logging.Logger;
+
+import io.quarkiverse.sqlspec.DatabaseException;
+import io.quarkiverse.sqlspec.UniqueViolationException;
+
+/**
+ * Where connections live for a unit of work: at most one per datasource, taken on first use, ended together.
+ * Subclasses say when the unit starts and ends (an HTTP request, a programmatic transaction, a CDI request context).
+ */
+abstract class ConnectionScope {
+
+    private static final Logger LOG = Logger.getLogger(ConnectionScope.class);
+
+    private final boolean transactional;
+    private final ManagedConnection[] connections;
+    private volatile boolean ended;
+
+    ConnectionScope(int dataSourceCount, boolean transactional) {
+        this.connections = new ManagedConnection[dataSourceCount];
+        this.transactional = transactional;
+    }
+
+    synchronized ManagedConnection connection(DataSourceRuntime dataSource) {
+        if (ended) {
+            throw new SessionEndedException(dataSource.describe());
+        }
+        ManagedConnection connection = connections[dataSource.index()];
+        if (connection == null) {
+            connection = ManagedConnection.open(dataSource, transactional);
+            connections[dataSource.index()] = connection;
+        }
+        return connection;
+    }
+
+    synchronized boolean hasConnections() {
+        for (ManagedConnection connection : connections) {
+            if (connection != null) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    public boolean isEnded() {
+        return ended;
+    }
+
+    /**
+     * Commits or rolls back each datasource, in the fixed order, as its policy says for {@code status}, then returns
+     * every connection to the pool. When a commit fails, the datasources after it are rolled back (the ones before it
+     * stay committed: several databases are not one atomic transaction).
+     *
+     * @return the commit failure, or {@code null}
+     */
+    synchronized DatabaseException finish(int status) {
+        if (ended) {
+            return null;
+        }
+        DatabaseException failure = null;
+        for (ManagedConnection connection : connections) {
+            if (connection == null || connection.isClosed()) {
+                continue;
+            }
+            CommitPolicy.Decision decision = failure == null
+                    ? connection.dataSource().policy().decide(status)
+                    : CommitPolicy.Decision.ROLLBACK;
+            failure = end(connection, decision, status, failure);
+        }
+        release();
+        return failure;
+    }
+
+    /**
+     * Rolls back whatever is still open and returns every connection to the pool. Safe to call more than once.
+     */
+    synchronized void release() {
+        if (ended) {
+            return;
+        }
+        ended = true;
+        for (int i = 0; i < connections.length; i++) {
+            ManagedConnection connection = connections[i];
+            if (connection != null) {
+                connections[i] = null;
+                boolean hadWork = connection.hasUncommittedWork();
+                if (connection.close() && hadWork && connection.dataSource().policy().mode() == io.quarkiverse.sqlspec.CommitMode.MANUAL) {
+                    LOG.warnf("Uncommitted work on %s was rolled back at the end of the request: in manual commit mode,"
+                            + " call DbSession.commit() to keep it", connection.dataSource().describe());
+                }
+            }
+        }
+    }
+
+    private static DatabaseException end(ManagedConnection connection, CommitPolicy.Decision decision, int status,
+            DatabaseException earlier) {
+        switch (decision) {
+            case COMMIT:
+                try {
+                    connection.commit();
+                } catch (DatabaseException e) {
+                    LOG.errorf(e, "Commit of %s failed for a response with status %d; the client gets an error instead",
+                            connection.dataSource().describe(), status);
+                    return e;
+                }
+                return earlier;
+            case ROLLBACK:
+                try {
+                    connection.rollback();
+                } catch (DatabaseException e) {
+                    LOG.debugf(e, "Rollback of %s failed", connection.dataSource().describe());
+                }
+                return earlier;
+            default:
+                return earlier;
+        }
+    }
+
+    /** The status to send instead of a success whose commit failed. */
+    static int statusFor(DatabaseException commitFailure) {
+        return commitFailure instanceof UniqueViolationException ? 409 : 500;
+    }
+}

@@ -1,0 +1,217 @@
+package io.quarkiverse.sqlspec.runtime.session;
+
+import java.lang.reflect.Proxy;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Map;
+
+import io.quarkiverse.sqlspec.AsyncDbSession;
+import io.quarkiverse.sqlspec.DbSession;
+import io.quarkiverse.sqlspec.SqlResult;
+import io.quarkiverse.sqlspec.SqlSpecException;
+import io.quarkiverse.sqlspec.runtime.jdbc.ParameterBinder;
+import io.quarkiverse.sqlspec.runtime.jdbc.SqlExceptions;
+import io.quarkiverse.sqlspec.runtime.sql.ParsedSql;
+
+/**
+ * The {@link DbSession} bean of one datasource. It holds no connection itself: every call finds the connection of the
+ * current request or transaction ({@link SessionManager#connection}), so one instance serves all threads.
+ */
+public final class DbSessionImpl implements DbSession {
+
+    private final SessionManager manager;
+    private final DataSourceRuntime dataSource;
+    private final AsyncDbSession async;
+
+    public DbSessionImpl(SessionManager manager, DataSourceRuntime dataSource) {
+        this.manager = manager;
+        this.dataSource = dataSource;
+        this.async = new AsyncDbSessionImpl(this);
+    }
+
+    @Override
+    public SqlResult execute(String sql, Object... params) {
+        return run(current(), sql, params);
+    }
+
+    @Override
+    public SqlResult select(String sql, Object... params) {
+        return run(current(), sql, params);
+    }
+
+    @Override
+    public long executeMany(String sql, List<?> batches) {
+        return runBatch(current(), sql, batches);
+    }
+
+    @Override
+    public void executeScript(String script) {
+        ManagedConnection connection = current();
+        try (Statement statement = connection.createStatement()) {
+            statement.execute(script);
+        } catch (SQLException e) {
+            throw SqlExceptions.translate(e, script);
+        }
+    }
+
+    @Override
+    public Map<String, Object> selectOne(String sql, Object... params) {
+        return select(sql, params).one();
+    }
+
+    @Override
+    public <T> T selectOne(Class<T> type, String sql, Object... params) {
+        return select(sql, params).one(type);
+    }
+
+    @Override
+    public Map<String, Object> selectOneOrNull(String sql, Object... params) {
+        return select(sql, params).oneOrNull();
+    }
+
+    @Override
+    public <T> T selectOneOrNull(Class<T> type, String sql, Object... params) {
+        return select(sql, params).oneOrNull(type);
+    }
+
+    @Override
+    public <T> T selectValue(Class<T> type, String sql, Object... params) {
+        return select(sql, params).scalar(type);
+    }
+
+    @Override
+    public <T> T selectValueOrNull(Class<T> type, String sql, Object... params) {
+        return ((SqlResultImpl) select(sql, params)).scalarOrNull(type);
+    }
+
+    @Override
+    public void commit() {
+        current().commit();
+    }
+
+    @Override
+    public void rollback() {
+        current().rollback();
+    }
+
+    @Override
+    public void savepoint(String name) {
+        current().savepoint(name);
+    }
+
+    @Override
+    public void rollbackTo(String name) {
+        current().rollbackTo(name);
+    }
+
+    @Override
+    public void release(String name) {
+        current().release(name);
+    }
+
+    @Override
+    public Connection connection() {
+        return nonClosing(current().connection());
+    }
+
+    @Override
+    public String datasource() {
+        return dataSource.name();
+    }
+
+    @Override
+    public AsyncDbSession async() {
+        return async;
+    }
+
+    @Override
+    public String toString() {
+        return "DbSession[" + dataSource.name() + "]";
+    }
+
+    SessionManager manager() {
+        return manager;
+    }
+
+    DataSourceRuntime dataSourceRuntime() {
+        return dataSource;
+    }
+
+    SqlResult run(ManagedConnection connection, String sql, Object[] params) {
+        ParsedSql parsed = manager.statementCache().get(sql);
+        Object[] values = parsed.bind(params == null ? NO_PARAMS : params);
+        PreparedStatement statement = null;
+        try {
+            statement = connection.prepare(parsed.jdbcSql());
+            ParameterBinder.bind(statement, values);
+            if (statement.execute()) {
+                connection.track(statement);
+                return new SqlResultImpl(connection, statement, statement.getResultSet(), sql);
+            }
+            long updated = statement.getLargeUpdateCount();
+            statement.close();
+            return SqlResultImpl.updateCount(updated, sql);
+        } catch (SQLException e) {
+            closeQuietly(statement);
+            throw SqlExceptions.translate(e, sql);
+        }
+    }
+
+    long runBatch(ManagedConnection connection, String sql, List<?> batches) {
+        ParsedSql parsed = manager.statementCache().get(sql);
+        try (PreparedStatement statement = connection.prepare(parsed.jdbcSql())) {
+            for (Object batch : batches) {
+                ParameterBinder.bind(statement, parsed.bind(asArguments(batch)));
+                statement.addBatch();
+            }
+            long total = 0;
+            for (long count : statement.executeLargeBatch()) {
+                total += Math.max(count, 0);
+            }
+            return total;
+        } catch (SQLException e) {
+            throw SqlExceptions.translate(e, sql);
+        }
+    }
+
+    /**
+     * The connection for a blocking call: never on the event loop, where a JDBC round trip would stall every request
+     * sharing that thread.
+     */
+    ManagedConnection current() {
+        if (io.vertx.core.Context.isOnEventLoopThread()) {
+            throw new SqlSpecException("DbSession (" + dataSource.describe() + ") was called on a Vert.x event loop"
+                    + " thread, where blocking JDBC calls would stall the server. Annotate the resource method with"
+                    + " @io.smallrye.common.annotation.Blocking (or return a plain type instead of Uni), or use"
+                    + " db.async() in methods that return Uni");
+        }
+        return manager.connection(dataSource);
+    }
+
+    private static final Object[] NO_PARAMS = new Object[0];
+
+    private static Object[] asArguments(Object batch) {
+        if (batch instanceof Object[] array) {
+            return array;
+        }
+        return new Object[] { batch };
+    }
+
+    private static Connection nonClosing(Connection connection) {
+        return (Connection) Proxy.newProxyInstance(DbSessionImpl.class.getClassLoader(),
+                new Class<?>[] { Connection.class }, new NonClosingConnection(connection));
+    }
+
+    private static void closeQuietly(Statement statement) {
+        if (statement != null) {
+            try {
+                statement.close();
+            } catch (SQLException ignored) {
+                // the statement failed already; its own error is the one that matters
+            }
+        }
+    }
+}

@@ -1,0 +1,82 @@
+package io.quarkiverse.sqlspec.runtime.session;
+
+import jakarta.ws.rs.container.CompletionCallback;
+
+import org.jboss.resteasy.reactive.server.core.CurrentRequestManager;
+import org.jboss.resteasy.reactive.server.core.ResteasyReactiveRequestContext;
+
+import io.quarkus.arc.Arc;
+import io.quarkus.arc.ManagedContext;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+
+/**
+ * The connections of one Quarkus REST request. Committed or rolled back by the response filter from the final status;
+ * whatever is left (unmapped exception, client gone, manual mode) is rolled back when the request completes.
+ */
+public final class HttpRequestScope extends ConnectionScope implements CompletionCallback {
+
+    private static final String PROPERTY = HttpRequestScope.class.getName();
+
+    private HttpRequestScope(int dataSourceCount) {
+        super(dataSourceCount, true);
+    }
+
+    /**
+     * The scope of the REST request being processed on this thread, created on first use; {@code null} outside one.
+     */
+    static HttpRequestScope current(int dataSourceCount, boolean create) {
+        ResteasyReactiveRequestContext request = currentRequest();
+        if (request == null) {
+            return null;
+        }
+        HttpRequestScope scope = (HttpRequestScope) request.getProperty(PROPERTY);
+        if (scope == null && create) {
+            scope = new HttpRequestScope(dataSourceCount);
+            request.setProperty(PROPERTY, scope);
+            request.registerCompletionCallback(scope);
+        }
+        return scope;
+    }
+
+    /** The scope of the current request if it took a connection, for the response filter. */
+    public static HttpRequestScope existing() {
+        ResteasyReactiveRequestContext request = currentRequest();
+        return request == null ? null : (HttpRequestScope) request.getProperty(PROPERTY);
+    }
+
+    private static ResteasyReactiveRequestContext currentRequest() {
+        ManagedContext requestContext = Arc.container().requestContext();
+        if (!requestContext.isActive()) {
+            return null;
+        }
+        return CurrentRequestManager.get();
+    }
+
+    /**
+     * Applies the commit policy for {@code status}.
+     *
+     * @return the status the client must get instead, or {@code status} itself when the commits succeeded
+     */
+    public int complete(int status) {
+        io.quarkiverse.sqlspec.DatabaseException failure = finish(status);
+        return failure == null ? status : statusFor(failure);
+    }
+
+    @Override
+    public void onComplete(Throwable throwable) {
+        if (isEnded()) {
+            return;
+        }
+        Context context = Vertx.currentContext();
+        if (Context.isOnEventLoopThread() && context != null) {
+            // rolling back is a database round trip: never on the event loop
+            context.executeBlocking(() -> {
+                release();
+                return null;
+            }, false);
+        } else {
+            release();
+        }
+    }
+}

@@ -1,0 +1,250 @@
+package io.quarkiverse.sqlspec.runtime.session;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Savepoint;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.jboss.logging.Logger;
+
+import io.quarkiverse.sqlspec.SqlSpecException;
+import io.quarkiverse.sqlspec.runtime.jdbc.SqlExceptions;
+
+/**
+ * One pooled connection lent to a scope (an HTTP request, a programmatic transaction, a CDI request context), with the
+ * state needed to end it cleanly: the statements whose results are still open, whether uncommitted work exists, the
+ * savepoints by name.
+ * <p>
+ * Transactional connections run with auto-commit off and are committed or rolled back by their scope; the others
+ * (outside HTTP requests and transactions) commit every statement. Agroal restores isolation, read-only and
+ * auto-commit when the connection goes back to the pool.
+ */
+final class ManagedConnection {
+
+    private static final Logger LOG = Logger.getLogger(ManagedConnection.class);
+
+    private final DataSourceRuntime dataSource;
+    private final Connection connection;
+    private final boolean transactional;
+    private final List<Statement> openStatements = new ArrayList<>(2);
+    private Map<String, Savepoint> savepoints;
+    private boolean uncommittedWork;
+    private boolean closed;
+
+    private ManagedConnection(DataSourceRuntime dataSource, Connection connection, boolean transactional) {
+        this.dataSource = dataSource;
+        this.connection = connection;
+        this.transactional = transactional;
+    }
+
+    static ManagedConnection open(DataSourceRuntime dataSource, boolean transactional) {
+        Connection connection;
+        try {
+            connection = dataSource.pool().getConnection();
+        } catch (SQLException e) {
+            throw SqlExceptions.translate(e, null);
+        }
+        try {
+            if (transactional && connection.getAutoCommit()) {
+                // pgjdbc sends BEGIN with the first statement, so this costs no round trip
+                connection.setAutoCommit(false);
+            } else if (!transactional && !connection.getAutoCommit()) {
+                connection.setAutoCommit(true);
+            }
+            return new ManagedConnection(dataSource, connection, transactional);
+        } catch (SQLException e) {
+            closeQuietly(connection);
+            throw SqlExceptions.translate(e, null);
+        }
+    }
+
+    DataSourceRuntime dataSource() {
+        return dataSource;
+    }
+
+    Connection connection() {
+        checkOpen();
+        return connection;
+    }
+
+    boolean isTransactional() {
+        return transactional;
+    }
+
+    boolean hasUncommittedWork() {
+        return uncommittedWork;
+    }
+
+    PreparedStatement prepare(String jdbcSql) throws SQLException {
+        checkOpen();
+        PreparedStatement statement = connection.prepareStatement(jdbcSql);
+        if (transactional) {
+            uncommittedWork = true;
+        }
+        return statement;
+    }
+
+    Statement createStatement() throws SQLException {
+        checkOpen();
+        Statement statement = connection.createStatement();
+        if (transactional) {
+            uncommittedWork = true;
+        }
+        return statement;
+    }
+
+    /** A statement whose result the caller has not read yet; closed at the latest when the transaction ends. */
+    void track(Statement statement) {
+        openStatements.add(statement);
+    }
+
+    void untrack(Statement statement) {
+        openStatements.remove(statement);
+    }
+
+    void commit() {
+        checkOpen();
+        closeOpenStatements();
+        if (!transactional) {
+            return;
+        }
+        try {
+            connection.commit();
+            uncommittedWork = false;
+            savepoints = null;
+        } catch (SQLException e) {
+            uncommittedWork = false;
+            throw SqlExceptions.translate(e, "COMMIT");
+        }
+    }
+
+    void rollback() {
+        checkOpen();
+        closeOpenStatements();
+        if (!transactional) {
+            return;
+        }
+        try {
+            connection.rollback();
+        } catch (SQLException e) {
+            throw SqlExceptions.translate(e, "ROLLBACK");
+        } finally {
+            uncommittedWork = false;
+            savepoints = null;
+        }
+    }
+
+    void savepoint(String name) {
+        requireTransaction("savepoint");
+        try {
+            if (savepoints == null) {
+                savepoints = new HashMap<>();
+            }
+            savepoints.put(name, connection.setSavepoint(name));
+            uncommittedWork = true;
+        } catch (SQLException e) {
+            throw SqlExceptions.translate(e, "SAVEPOINT " + name);
+        }
+    }
+
+    void rollbackTo(String name) {
+        requireTransaction("rollbackTo");
+        try {
+            connection.rollback(savepoint(name, "rollbackTo"));
+        } catch (SQLException e) {
+            throw SqlExceptions.translate(e, "ROLLBACK TO SAVEPOINT " + name);
+        }
+    }
+
+    void release(String name) {
+        requireTransaction("release");
+        try {
+            connection.releaseSavepoint(savepoint(name, "release"));
+            savepoints.remove(name);
+        } catch (SQLException e) {
+            throw SqlExceptions.translate(e, "RELEASE SAVEPOINT " + name);
+        }
+    }
+
+    /**
+     * Ends the loan, whatever happened: open results closed, uncommitted work rolled back, connection back to the pool.
+     *
+     * @return whether uncommitted work had to be rolled back
+     */
+    boolean close() {
+        if (closed) {
+            return false;
+        }
+        closed = true;
+        closeOpenStatements();
+        boolean rolledBack = false;
+        try {
+            if (transactional && uncommittedWork) {
+                connection.rollback();
+                rolledBack = true;
+            }
+            if (transactional) {
+                connection.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            LOG.debugf(e, "Rolling back %s at the end of its scope failed; the pool discards the connection",
+                    dataSource.describe());
+        } finally {
+            closeQuietly(connection);
+        }
+        return rolledBack;
+    }
+
+    boolean isClosed() {
+        return closed;
+    }
+
+    private Savepoint savepoint(String name, String operation) {
+        Savepoint savepoint = savepoints == null ? null : savepoints.get(name);
+        if (savepoint == null) {
+            throw new SqlSpecException(operation + "(\"" + name + "\"): no savepoint of that name is active on "
+                    + dataSource.describe() + "; known savepoints: "
+                    + (savepoints == null ? "[]" : savepoints.keySet()));
+        }
+        return savepoint;
+    }
+
+    private void requireTransaction(String operation) {
+        checkOpen();
+        if (!transactional) {
+            throw new SqlSpecException(operation + "() needs a transaction, and " + dataSource.describe()
+                    + " is used outside one here (each statement commits on its own). Use it inside an HTTP request or"
+                    + " SqlSpec.transaction(...)");
+        }
+    }
+
+    private void checkOpen() {
+        if (closed) {
+            throw new SessionEndedException(dataSource.describe());
+        }
+    }
+
+    private void closeOpenStatements() {
+        for (int i = openStatements.size() - 1; i >= 0; i--) {
+            try {
+                openStatements.get(i).close();
+            } catch (SQLException e) {
+                LOG.debugf(e, "Closing a statement on %s failed", dataSource.describe());
+            }
+        }
+        openStatements.clear();
+    }
+
+    private static void closeQuietly(Connection connection) {
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            LOG.debug("Returning a connection to the pool failed", e);
+        }
+    }
+}

@@ -1,0 +1,77 @@
+package io.quarkiverse.sqlspec.runtime.session;
+
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+import io.quarkiverse.sqlspec.CommitMode;
+import io.quarkiverse.sqlspec.DbSession;
+import io.quarkiverse.sqlspec.SqlSpec;
+import io.quarkiverse.sqlspec.SqlSpecException;
+
+/**
+ * The {@link SqlSpec} bean.
+ */
+public final class SqlSpecImpl implements SqlSpec {
+
+    private final SessionManager manager;
+
+    public SqlSpecImpl(SessionManager manager) {
+        this.manager = manager;
+    }
+
+    @Override
+    public DbSession session() {
+        return session(DEFAULT_DATASOURCE);
+    }
+
+    @Override
+    public DbSession session(String datasource) {
+        return manager.session(datasource);
+    }
+
+    @Override
+    public <T> T transaction(String datasource, Function<DbSession, T> work) {
+        if (io.vertx.core.Context.isOnEventLoopThread()) {
+            throw new SqlSpecException("SqlSpec.transaction(...) blocks and was called on a Vert.x event loop thread;"
+                    + " call it from a worker thread (@Blocking) or wrap it in Uni.createFrom().item(...)"
+                    + ".runSubscriptionOn(Infrastructure.getDefaultWorkerPool())");
+        }
+        DbSession session = session(datasource);
+        TransactionScope scope = manager.beginTransaction(manager.dataSource(datasource));
+        try {
+            T result = work.apply(session);
+            scope.commitAll();
+            return result;
+        } catch (RuntimeException | Error e) {
+            scope.rollbackAll();
+            throw e;
+        } finally {
+            scope.release();
+            scope.end();
+        }
+    }
+
+    @Override
+    public <T> T transaction(Function<DbSession, T> work) {
+        return transaction(DEFAULT_DATASOURCE, work);
+    }
+
+    @Override
+    public void inTransaction(String datasource, Consumer<DbSession> work) {
+        transaction(datasource, session -> {
+            work.accept(session);
+            return null;
+        });
+    }
+
+    @Override
+    public Set<String> datasources() {
+        return manager.names();
+    }
+
+    @Override
+    public CommitMode commitMode(String datasource) {
+        return manager.dataSource(datasource).policy().mode();
+    }
+}

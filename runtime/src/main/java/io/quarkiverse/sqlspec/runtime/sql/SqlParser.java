@@ -1,0 +1,264 @@
+package io.quarkiverse.sqlspec.runtime.sql;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.TreeSet;
+
+import io.quarkiverse.sqlspec.SqlParameterException;
+
+/**
+ * Converts SQL text with {@code ?}, {@code $1} or {@code :name} placeholders into JDBC text, in one pass.
+ * <p>
+ * Never placeholders: text in single quotes ({@code ''} escapes), {@code E'...'} strings (backslash escapes), double
+ * quoted identifiers, {@code --} and nested {@code /* *}{@code /} comments, dollar-quoted strings ({@code $$...$$},
+ * {@code $tag$...$tag$}), {@code ::} casts, {@code :=} assignments, array slices such as {@code a[1:2]}, and
+ * {@code ??} (pgjdbc's escape for a literal {@code ?}, e.g. jsonb's {@code ??|}). One statement uses one style.
+ */
+public final class SqlParser {
+
+    private static final int EXCERPT = 120;
+
+    private final String sql;
+    private final StringBuilder out;
+    private ParameterStyle style = ParameterStyle.NONE;
+    private int questionMarks;
+    private final List<Integer> numberedSlots = new ArrayList<>();
+    private final List<String> namedSlots = new ArrayList<>();
+    private final LinkedHashSet<String> names = new LinkedHashSet<>();
+
+    private SqlParser(String sql) {
+        this.sql = sql;
+        this.out = new StringBuilder(sql.length() + 8);
+    }
+
+    public static ParsedSql parse(String sql) {
+        if (sql == null) {
+            throw new SqlParameterException("The SQL text is null");
+        }
+        return new SqlParser(sql).convert();
+    }
+
+    static String excerpt(String sql) {
+        String flat = sql.strip().replaceAll("\\s+", " ");
+        return flat.length() <= EXCERPT ? flat : flat.substring(0, EXCERPT) + "...";
+    }
+
+    private ParsedSql convert() {
+        int i = 0;
+        int length = sql.length();
+        while (i < length) {
+            char c = sql.charAt(i);
+            switch (c) {
+                case '\'':
+                    i = copyQuoted(i, '\'', isEscapeString(i));
+                    break;
+                case '"':
+                    i = copyQuoted(i, '"', false);
+                    break;
+                case '-':
+                    i = peek(i + 1) == '-' ? copyLineComment(i) : copyChar(i);
+                    break;
+                case '/':
+                    i = peek(i + 1) == '*' ? copyBlockComment(i) : copyChar(i);
+                    break;
+                case '$':
+                    i = dollar(i);
+                    break;
+                case '?':
+                    i = questionMark(i);
+                    break;
+                case ':':
+                    i = colon(i);
+                    break;
+                default:
+                    out.append(c);
+                    i++;
+            }
+        }
+        return build();
+    }
+
+    private ParsedSql build() {
+        String jdbc = out.toString();
+        switch (style) {
+            case QMARK:
+                return new ParsedSql(sql, jdbc, style, questionMarks, null, null, List.of());
+            case NUMBERED:
+                int[] slots = new int[numberedSlots.size()];
+                int max = 0;
+                TreeSet<Integer> used = new TreeSet<>();
+                for (int s = 0; s < slots.length; s++) {
+                    slots[s] = numberedSlots.get(s) - 1;
+                    max = Math.max(max, numberedSlots.get(s));
+                    used.add(numberedSlots.get(s));
+                }
+                for (int n = 1; n <= max; n++) {
+                    if (!used.contains(n)) {
+                        throw new SqlParameterException("Parameter $" + n + " is never used, but $" + max
+                                + " is: numbered parameters must run from $1 without gaps (used: " + used + "): "
+                                + excerpt(sql));
+                    }
+                }
+                return new ParsedSql(sql, jdbc, style, max, slots, null, List.of());
+            case NAMED:
+                return new ParsedSql(sql, jdbc, style, names.size(), null, namedSlots.toArray(new String[0]),
+                        List.copyOf(names));
+            default:
+                return new ParsedSql(sql, jdbc, style, 0, null, null, List.of());
+        }
+    }
+
+    private void use(ParameterStyle found, int at) {
+        if (style == ParameterStyle.NONE) {
+            style = found;
+        } else if (style != found) {
+            throw new SqlParameterException("The statement mixes " + style.display() + " and " + found.display()
+                    + " placeholders (the second style starts at offset " + at + "); use one style per statement: "
+                    + excerpt(sql));
+        }
+    }
+
+    private int questionMark(int i) {
+        if (peek(i + 1) == '?') {
+            out.append("??");
+            return i + 2;
+        }
+        use(ParameterStyle.QMARK, i);
+        questionMarks++;
+        out.append('?');
+        return i + 1;
+    }
+
+    private int colon(int i) {
+        char next = peek(i + 1);
+        if (next == ':') {
+            out.append("::");
+            return i + 2;
+        }
+        if (isIdentifierStart(next)) {
+            int end = i + 1;
+            while (end < sql.length() && isIdentifierPart(sql.charAt(end))) {
+                end++;
+            }
+            String name = sql.substring(i + 1, end);
+            use(ParameterStyle.NAMED, i);
+            namedSlots.add(name);
+            names.add(name);
+            out.append('?');
+            return end;
+        }
+        out.append(':');
+        return i + 1;
+    }
+
+    private int dollar(int i) {
+        if (isIdentifierPart(peekBack(i - 1))) {
+            return copyChar(i); // inside an identifier such as a$1
+        }
+        char next = peek(i + 1);
+        if (Character.isDigit(next)) {
+            int end = i + 1;
+            while (end < sql.length() && Character.isDigit(sql.charAt(end))) {
+                end++;
+            }
+            int number = Integer.parseInt(sql.substring(i + 1, end));
+            if (number == 0) {
+                throw new SqlParameterException("$0 is not a parameter: numbered parameters start at $1: " + excerpt(sql));
+            }
+            use(ParameterStyle.NUMBERED, i);
+            numberedSlots.add(number);
+            out.append('?');
+            return end;
+        }
+        int tagEnd = i + 1;
+        while (tagEnd < sql.length() && isIdentifierPart(sql.charAt(tagEnd)) && sql.charAt(tagEnd) != '$') {
+            tagEnd++;
+        }
+        if (tagEnd < sql.length() && sql.charAt(tagEnd) == '$') {
+            String tag = sql.substring(i, tagEnd + 1);
+            int close = sql.indexOf(tag, tagEnd + 1);
+            int end = close < 0 ? sql.length() : close + tag.length();
+            out.append(sql, i, end);
+            return end;
+        }
+        return copyChar(i);
+    }
+
+    private int copyQuoted(int start, char quote, boolean backslashEscapes) {
+        int i = start + 1;
+        while (i < sql.length()) {
+            char c = sql.charAt(i);
+            if (backslashEscapes && c == '\\') {
+                i += 2;
+            } else if (c == quote) {
+                if (peek(i + 1) == quote) {
+                    i += 2;
+                } else {
+                    i++;
+                    break;
+                }
+            } else {
+                i++;
+            }
+        }
+        int end = Math.min(i, sql.length());
+        out.append(sql, start, end);
+        return end;
+    }
+
+    private int copyLineComment(int start) {
+        int newline = sql.indexOf('\n', start);
+        int end = newline < 0 ? sql.length() : newline + 1;
+        out.append(sql, start, end);
+        return end;
+    }
+
+    private int copyBlockComment(int start) {
+        int depth = 0;
+        int i = start;
+        while (i < sql.length()) {
+            if (sql.charAt(i) == '/' && peek(i + 1) == '*') {
+                depth++;
+                i += 2;
+            } else if (sql.charAt(i) == '*' && peek(i + 1) == '/') {
+                depth--;
+                i += 2;
+                if (depth == 0) {
+                    break;
+                }
+            } else {
+                i++;
+            }
+        }
+        int end = Math.min(i, sql.length());
+        out.append(sql, start, end);
+        return end;
+    }
+
+    private int copyChar(int i) {
+        out.append(sql.charAt(i));
+        return i + 1;
+    }
+
+    private boolean isEscapeString(int quote) {
+        char before = peekBack(quote - 1);
+        return (before == 'E' || before == 'e') && !isIdentifierPart(peekBack(quote - 2));
+    }
+
+    private char peek(int i) {
+        return i < sql.length() ? sql.charAt(i) : '\0';
+    }
+
+    private char peekBack(int i) {
+        return i >= 0 ? sql.charAt(i) : '\0';
+    }
+
+    private static boolean isIdentifierStart(char c) {
+        return c == '_' || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+    }
+
+    private static boolean isIdentifierPart(char c) {
+        return isIdentifierStart(c) || (c >= '0' && c <= '9') || c == '$';
+    }
+}
