@@ -1,0 +1,151 @@
+package io.quarkiverse.sqlspec.runtime.sql;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkiverse.sqlspec.SqlParameterException;
+
+class SqlParserTest {
+
+    record Person(String name, int age) {
+    }
+
+    @Test
+    void questionMarksPassThrough() {
+        ParsedSql parsed = SqlParser.parse("SELECT * FROM t WHERE a = ? AND b = ?");
+        assertEquals("SELECT * FROM t WHERE a = ? AND b = ?", parsed.jdbcSql());
+        assertEquals(ParameterStyle.QMARK, parsed.style());
+        assertArrayEquals(new Object[] { 1, "x" }, parsed.bind(new Object[] { 1, "x" }));
+    }
+
+    @Test
+    void numberedParametersMayRepeatAndComeInAnyOrder() {
+        ParsedSql parsed = SqlParser.parse("SELECT $2, $1, $2");
+        assertEquals("SELECT ?, ?, ?", parsed.jdbcSql());
+        assertArrayEquals(new Object[] { "b", "a", "b" }, parsed.bind(new Object[] { "a", "b" }));
+    }
+
+    @Test
+    void namedParametersMayRepeatAndTakeValuesFromAMap() {
+        ParsedSql parsed = SqlParser.parse("UPDATE t SET a = :a WHERE b = :b OR a = :a");
+        assertEquals("UPDATE t SET a = ? WHERE b = ? OR a = ?", parsed.jdbcSql());
+        assertEquals(List.of("a", "b"), parsed.names());
+        assertArrayEquals(new Object[] { 1, 2, 1 }, parsed.bind(new Object[] { Map.of("a", 1, "b", 2) }));
+    }
+
+    @Test
+    void namedParametersTakeValuesFromARecord() {
+        ParsedSql parsed = SqlParser.parse("INSERT INTO p (name, age) VALUES (:name, :age)");
+        assertArrayEquals(new Object[] { "Ada", 36 }, parsed.bind(new Object[] { new Person("Ada", 36) }));
+    }
+
+    @Test
+    void nullsBindAsNull() {
+        Map<String, Object> values = new HashMap<>();
+        values.put("a", null);
+        assertArrayEquals(new Object[] { null }, SqlParser.parse("SELECT :a").bind(new Object[] { values }));
+        assertArrayEquals(new Object[] { null }, SqlParser.parse("SELECT $1").bind(new Object[] { null }));
+    }
+
+    @Test
+    void quotedTextIsNeverAParameter() {
+        ParsedSql parsed = SqlParser.parse("SELECT 'it''s ? $1 :x', $1");
+        assertEquals("SELECT 'it''s ? $1 :x', ?", parsed.jdbcSql());
+        assertEquals(ParameterStyle.NUMBERED, parsed.style());
+    }
+
+    @Test
+    void escapeStringsWithBackslashQuotes() {
+        ParsedSql parsed = SqlParser.parse("SELECT E'it\\'s :x ?', :y");
+        assertEquals("SELECT E'it\\'s :x ?', ?", parsed.jdbcSql());
+        assertEquals(List.of("y"), parsed.names());
+    }
+
+    @Test
+    void doubleQuotedIdentifiersAreNotParameters() {
+        ParsedSql parsed = SqlParser.parse("SELECT \"a?b\", \"c\"\":d\" FROM t WHERE id = :id");
+        assertEquals("SELECT \"a?b\", \"c\"\":d\" FROM t WHERE id = ?", parsed.jdbcSql());
+        assertEquals(List.of("id"), parsed.names());
+    }
+
+    @Test
+    void commentsAreNotParameters() {
+        ParsedSql parsed = SqlParser.parse("SELECT 1 -- what about ? and :x\n /* $1 /* nested :y */ ? */ + $1");
+        assertEquals("SELECT 1 -- what about ? and :x\n /* $1 /* nested :y */ ? */ + ?", parsed.jdbcSql());
+        assertEquals(ParameterStyle.NUMBERED, parsed.style());
+    }
+
+    @Test
+    void dollarQuotedStringsAreNotParameters() {
+        String body = "DO $$ BEGIN PERFORM :x, ?; END $$";
+        assertEquals(ParameterStyle.NONE, SqlParser.parse(body).style());
+        ParsedSql tagged = SqlParser.parse("SELECT $fn$ it's $1 :y $fn$, $1");
+        assertEquals("SELECT $fn$ it's $1 :y $fn$, ?", tagged.jdbcSql());
+    }
+
+    @Test
+    void castsAssignmentsAndSlicesAreNotParameters() {
+        ParsedSql parsed = SqlParser.parse("SELECT :id::bigint, a::text, b[1:2], x := 1");
+        assertEquals("SELECT ?::bigint, a::text, b[1:2], x := 1", parsed.jdbcSql());
+        assertEquals(List.of("id"), parsed.names());
+    }
+
+    @Test
+    void doubleQuestionMarkIsPgjdbcsLiteralQuestionMark() {
+        ParsedSql parsed = SqlParser.parse("SELECT data ?? 'key' FROM t WHERE id = $1");
+        assertEquals("SELECT data ?? 'key' FROM t WHERE id = ?", parsed.jdbcSql());
+        assertEquals(ParameterStyle.NUMBERED, parsed.style());
+    }
+
+    @Test
+    void dollarInsideIdentifierIsNotAParameter() {
+        assertEquals(ParameterStyle.NONE, SqlParser.parse("SELECT a$1 FROM t").style());
+    }
+
+    @Test
+    void mixedStylesAreRejectedNamingBoth() {
+        SqlParameterException e = assertThrows(SqlParameterException.class,
+                () -> SqlParser.parse("SELECT * FROM t WHERE a = $1 AND b = :b"));
+        assertTrue(e.getMessage().contains("'$n'") && e.getMessage().contains("':name'"), e.getMessage());
+        assertThrows(SqlParameterException.class, () -> SqlParser.parse("SELECT ?, $1"));
+    }
+
+    @Test
+    void numberedGapIsRejected() {
+        SqlParameterException e = assertThrows(SqlParameterException.class, () -> SqlParser.parse("SELECT $1, $3"));
+        assertTrue(e.getMessage().contains("$2"), e.getMessage());
+    }
+
+    @Test
+    void wrongArgumentCountNamesBothCounts() {
+        SqlParameterException e = assertThrows(SqlParameterException.class,
+                () -> SqlParser.parse("SELECT $1, $2").bind(new Object[] { 1, 2, 3 }));
+        assertTrue(e.getMessage().contains("expects 2 parameters but 3 were given"), e.getMessage());
+    }
+
+    @Test
+    void missingNameIsNamedWithTheAvailableOnes() {
+        SqlParameterException e = assertThrows(SqlParameterException.class,
+                () -> SqlParser.parse("SELECT :email").bind(new Object[] { Map.of("mail", "x") }));
+        assertTrue(e.getMessage().contains(":email") && e.getMessage().contains("[mail]"), e.getMessage());
+        assertThrows(SqlParameterException.class, () -> SqlParser.parse("SELECT :email").bind(new Object[] { "x" }));
+    }
+
+    @Test
+    void unterminatedConstructsAreDetectedForNamedFiles() {
+        assertEquals(null, SqlText.unterminatedConstruct("SELECT 'a', \"b\", $$c$$ -- 'd"));
+        assertTrue(SqlText.unterminatedConstruct("SELECT 'a").contains("string literal"));
+        assertTrue(SqlText.unterminatedConstruct("SELECT /* a").contains("comment"));
+        assertTrue(SqlText.unterminatedConstruct("SELECT $x$ a").contains("dollar"));
+        assertNull(SqlText.unterminatedConstruct("SELECT $1, a$b"));
+    }
+}
