@@ -2,6 +2,7 @@ package io.quarkiverse.sqlspec.runtime.session;
 
 import org.jboss.logging.Logger;
 
+import io.quarkiverse.sqlspec.CommitMode;
 import io.quarkiverse.sqlspec.DatabaseException;
 import io.quarkiverse.sqlspec.UniqueViolationException;
 
@@ -55,6 +56,17 @@ abstract class ConnectionScope {
      * @return the commit failure, or {@code null}
      */
     synchronized DatabaseException finish(int status) {
+        return finish(status, null);
+    }
+
+    /**
+     * Commits every datasource regardless of its HTTP commit mode (a programmatic transaction whose work returned).
+     */
+    synchronized DatabaseException commitAll() {
+        return finish(200, CommitPolicy.Decision.COMMIT);
+    }
+
+    private DatabaseException finish(int status, CommitPolicy.Decision forced) {
         if (ended) {
             return null;
         }
@@ -63,9 +75,8 @@ abstract class ConnectionScope {
             if (connection == null || connection.isClosed()) {
                 continue;
             }
-            CommitPolicy.Decision decision = failure == null
-                    ? connection.dataSource().policy().decide(status)
-                    : CommitPolicy.Decision.ROLLBACK;
+            CommitPolicy.Decision decision = failure != null ? CommitPolicy.Decision.ROLLBACK
+                    : forced != null ? forced : connection.dataSource().policy().decide(status);
             failure = end(connection, decision, status, failure);
         }
         release();
@@ -85,12 +96,18 @@ abstract class ConnectionScope {
             if (connection != null) {
                 connections[i] = null;
                 boolean hadWork = connection.hasUncommittedWork();
-                if (connection.close() && hadWork && connection.dataSource().policy().mode() == io.quarkiverse.sqlspec.CommitMode.MANUAL) {
+                if (connection.close() && hadWork && warnsOnUncommittedWork()
+                        && connection.dataSource().policy().mode() == CommitMode.MANUAL) {
                     LOG.warnf("Uncommitted work on %s was rolled back at the end of the request: in manual commit mode,"
                             + " call DbSession.commit() to keep it", connection.dataSource().describe());
                 }
             }
         }
+    }
+
+    /** Whether work left uncommitted at the end is a mistake worth a warning (manual mode in a request). */
+    boolean warnsOnUncommittedWork() {
+        return false;
     }
 
     private static DatabaseException end(ManagedConnection connection, CommitPolicy.Decision decision, int status,

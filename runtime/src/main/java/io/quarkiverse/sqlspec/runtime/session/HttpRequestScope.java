@@ -64,6 +64,11 @@ public final class HttpRequestScope extends ConnectionScope implements Completio
     }
 
     @Override
+    boolean warnsOnUncommittedWork() {
+        return true;
+    }
+
+    @Override
     public void onComplete(Throwable throwable) {
         if (isEnded()) {
             return;

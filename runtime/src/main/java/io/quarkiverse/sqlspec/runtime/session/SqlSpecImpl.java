@@ -41,7 +41,7 @@ public final class SqlSpecImpl implements SqlSpec {
         TransactionScope scope = manager.beginTransaction(manager.dataSource(datasource));
         try {
             T result = work.apply(session);
-            scope.commitAll();
+            scope.commitOrThrow();
             return result;
         } catch (RuntimeException | Error e) {
             scope.rollbackAll();

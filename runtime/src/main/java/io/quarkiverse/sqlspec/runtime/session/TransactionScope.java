@@ -40,14 +40,14 @@ final class TransactionScope extends ConnectionScope {
         }
     }
 
-    void commitAll() {
-        io.quarkiverse.sqlspec.DatabaseException failure = finish(200);
+    void commitOrThrow() {
+        io.quarkiverse.sqlspec.DatabaseException failure = commitAll();
         if (failure != null) {
             throw failure;
         }
     }
 
     void rollbackAll() {
-        finish(500);
+        release();
     }
 }
