@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-import io.quarkiverse.sqlspec.runtime.SqlSpecRecorder;
+import io.quarkiverse.sqlspec.runtime.NamedSqlRecorder;
 import io.quarkiverse.sqlspec.runtime.sql.NamedSqlFile;
 import io.quarkus.deployment.ApplicationArchive;
 import io.quarkus.deployment.annotations.BuildProducer;
@@ -51,8 +51,8 @@ class NamedSqlProcessor {
 
     @BuildStep
     @Record(ExecutionTime.STATIC_INIT)
-    void registerNamedStatements(SqlSpecRecorder recorder, NamedSqlStatementsBuildItem statements) {
-        recorder.registerNamedStatements(statements.statements());
+    void registerNamedStatements(NamedSqlRecorder recorder, NamedSqlStatementsBuildItem statements) {
+        recorder.register(statements.statements());
     }
 
     private static List<NamedSqlFile.Statement> parse(String file, String content) {

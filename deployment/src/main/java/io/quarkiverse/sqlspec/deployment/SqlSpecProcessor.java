@@ -13,7 +13,8 @@ import org.jboss.jandex.DotName;
 
 import io.quarkiverse.sqlspec.DbSession;
 import io.quarkiverse.sqlspec.SqlSpec;
-import io.quarkiverse.sqlspec.runtime.SqlSpecRecorder;
+import io.quarkiverse.sqlspec.runtime.SessionBeansRecorder;
+import io.quarkiverse.sqlspec.runtime.SessionManagerRecorder;
 import io.quarkiverse.sqlspec.runtime.http.DatabaseExceptionMappers;
 import io.quarkiverse.sqlspec.runtime.http.TransactionResponseFilter;
 import io.quarkiverse.sqlspec.runtime.session.ContextScope;
@@ -63,13 +64,13 @@ class SqlSpecProcessor {
 
     @BuildStep
     @Record(ExecutionTime.RUNTIME_INIT)
-    void initializeSessions(SqlSpecRecorder recorder, List<JdbcDataSourceBuildItem> dataSources) {
-        recorder.initializeSessions(commitOrder(dataSources));
+    void initializeSessions(SessionManagerRecorder recorder, List<JdbcDataSourceBuildItem> dataSources) {
+        recorder.initialize(commitOrder(dataSources));
     }
 
     @BuildStep
-    @Record(ExecutionTime.RUNTIME_INIT)
-    void sessionBeans(SqlSpecRecorder recorder, List<DataSourceSessionUsageBuildItem> usages,
+    @Record(ExecutionTime.STATIC_INIT)
+    void sessionBeans(SessionBeansRecorder recorder, List<DataSourceSessionUsageBuildItem> usages,
             BuildProducer<SyntheticBeanBuildItem> beans) {
         for (DataSourceSessionUsageBuildItem usage : usages) {
             String name = usage.dataSourceName();
@@ -77,7 +78,6 @@ class SqlSpecProcessor {
                 beans.produce(SyntheticBeanBuildItem.configure(DbSession.class)
                         .scope(Singleton.class)
                         .addQualifier(AgroalDataSourceBuildUtil.qualifier(name))
-                        .setRuntimeInit()
                         .createWith(recorder.dbSession(name))
                         .done());
             }
@@ -85,14 +85,12 @@ class SqlSpecProcessor {
                 beans.produce(SyntheticBeanBuildItem.configure(Connection.class)
                         .scope(RequestScoped.class)
                         .addQualifier(AgroalDataSourceBuildUtil.qualifier(name))
-                        .setRuntimeInit()
                         .createWith(recorder.requestConnection(name))
                         .done());
             }
         }
         beans.produce(SyntheticBeanBuildItem.configure(SqlSpec.class)
                 .scope(Singleton.class)
-                .setRuntimeInit()
                 .createWith(recorder.sqlSpec())
                 .done());
     }

@@ -22,14 +22,24 @@ import io.quarkiverse.sqlspec.runtime.sql.ParsedSql;
  */
 public final class DbSessionImpl implements DbSession {
 
-    private final SessionManager manager;
-    private final DataSourceRuntime dataSource;
+    private final String dataSourceName;
     private final AsyncDbSession async;
+    private SessionManager manager;
+    private DataSourceRuntime dataSource;
 
-    public DbSessionImpl(SessionManager manager, DataSourceRuntime dataSource) {
+    /**
+     * Beans are created before runtime initialization has set up the session manager (filters and startup beans are
+     * created early), so the datasource is resolved on first use.
+     */
+    public DbSessionImpl(String dataSourceName) {
+        this.dataSourceName = dataSourceName;
+        this.async = new AsyncDbSessionImpl(this);
+    }
+
+    DbSessionImpl(SessionManager manager, DataSourceRuntime dataSource) {
+        this(dataSource.name());
         this.manager = manager;
         this.dataSource = dataSource;
-        this.async = new AsyncDbSessionImpl(this);
     }
 
     @Override
@@ -119,7 +129,7 @@ public final class DbSessionImpl implements DbSession {
 
     @Override
     public String datasource() {
-        return dataSource.name();
+        return dataSourceName;
     }
 
     @Override
@@ -129,19 +139,29 @@ public final class DbSessionImpl implements DbSession {
 
     @Override
     public String toString() {
-        return "DbSession[" + dataSource.name() + "]";
+        return "DbSession[" + dataSourceName + "]";
     }
 
     SessionManager manager() {
-        return manager;
+        SessionManager current = manager;
+        if (current == null) {
+            current = SessionManager.get();
+            manager = current;
+        }
+        return current;
     }
 
     DataSourceRuntime dataSourceRuntime() {
-        return dataSource;
+        DataSourceRuntime current = dataSource;
+        if (current == null) {
+            current = manager().dataSource(dataSourceName);
+            dataSource = current;
+        }
+        return current;
     }
 
     SqlResult run(ManagedConnection connection, String sql, Object[] params) {
-        ParsedSql parsed = manager.statementCache().get(sql);
+        ParsedSql parsed = manager().statementCache().get(sql);
         Object[] values = parsed.bind(params == null ? NO_PARAMS : params);
         PreparedStatement statement = null;
         try {
@@ -161,7 +181,7 @@ public final class DbSessionImpl implements DbSession {
     }
 
     long runBatch(ManagedConnection connection, String sql, List<?> batches) {
-        ParsedSql parsed = manager.statementCache().get(sql);
+        ParsedSql parsed = manager().statementCache().get(sql);
         try (PreparedStatement statement = connection.prepare(parsed.jdbcSql())) {
             for (Object batch : batches) {
                 ParameterBinder.bind(statement, parsed.bind(asArguments(batch)));
@@ -183,12 +203,12 @@ public final class DbSessionImpl implements DbSession {
      */
     ManagedConnection current() {
         if (io.vertx.core.Context.isOnEventLoopThread()) {
-            throw new SqlSpecException("DbSession (" + dataSource.describe() + ") was called on a Vert.x event loop"
+            throw new SqlSpecException("DbSession (" + dataSourceName + ") was called on a Vert.x event loop"
                     + " thread, where blocking JDBC calls would stall the server. Annotate the resource method with"
                     + " @io.smallrye.common.annotation.Blocking (or return a plain type instead of Uni), or use"
                     + " db.async() in methods that return Uni");
         }
-        return manager.connection(dataSource);
+        return manager().connection(dataSourceRuntime());
     }
 
     private static final Object[] NO_PARAMS = new Object[0];

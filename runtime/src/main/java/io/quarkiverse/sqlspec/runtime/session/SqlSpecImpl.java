@@ -14,10 +14,9 @@ import io.quarkiverse.sqlspec.SqlSpecException;
  */
 public final class SqlSpecImpl implements SqlSpec {
 
-    private final SessionManager manager;
-
-    public SqlSpecImpl(SessionManager manager) {
-        this.manager = manager;
+    /** Resolved per call: the bean may be created before runtime initialization set the manager up. */
+    private SessionManager manager() {
+        return SessionManager.get();
     }
 
     @Override
@@ -27,7 +26,7 @@ public final class SqlSpecImpl implements SqlSpec {
 
     @Override
     public DbSession session(String datasource) {
-        return manager.session(datasource);
+        return manager().session(datasource);
     }
 
     @Override
@@ -38,7 +37,7 @@ public final class SqlSpecImpl implements SqlSpec {
                     + ".runSubscriptionOn(Infrastructure.getDefaultWorkerPool())");
         }
         DbSession session = session(datasource);
-        TransactionScope scope = manager.beginTransaction(manager.dataSource(datasource));
+        TransactionScope scope = manager().beginTransaction(manager().dataSource(datasource));
         try {
             T result = work.apply(session);
             scope.commitOrThrow();
@@ -67,11 +66,11 @@ public final class SqlSpecImpl implements SqlSpec {
 
     @Override
     public Set<String> datasources() {
-        return manager.names();
+        return manager().names();
     }
 
     @Override
     public CommitMode commitMode(String datasource) {
-        return manager.dataSource(datasource).policy().mode();
+        return manager().dataSource(datasource).policy().mode();
     }
 }

@@ -1,0 +1,94 @@
+package io.quarkiverse.sqlspec.test.request;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.agroal.DataSource;
+import io.quarkus.test.QuarkusUnitTest;
+
+class SingleConnectionPerRequestTest {
+
+    @RegisterExtension
+    static final QuarkusUnitTest app = new QuarkusUnitTest()
+            .withApplicationRoot(jar -> jar.addClasses(RequestResource.class, RequestResource.Repository.class,
+                    RequestResource.PidFilter.class))
+            .overrideConfigKey("quarkus.datasource.db-kind", "postgresql")
+            .overrideConfigKey("quarkus.datasource.audit.db-kind", "postgresql")
+            .overrideConfigKey("quarkus.sqlspec.audit.commit-mode", "manual")
+            // the blocking call on the event loop must fail with a message that says what to do
+            .setLogRecordPredicate(record -> record.getThrown() != null
+                    && String.valueOf(record.getThrown().getMessage()).contains("Vert.x event loop thread")
+                    && String.valueOf(record.getThrown().getMessage()).contains("db.async()"))
+            .assertLogRecords(records -> assertThat(records).isNotEmpty());
+
+    @Inject
+    AgroalDataSource primary;
+
+    @Inject
+    @DataSource("audit")
+    AgroalDataSource audit;
+
+    @Test
+    void sessionsConnectionAndFilterShareOneBackend() {
+        Map<String, Integer> pids = given().get("/request/pids").then().statusCode(200).extract().jsonPath()
+                .getMap("", String.class, Integer.class);
+        assertThat(pids).containsOnlyKeys("resource", "repository", "connection", "filter");
+        assertThat(pids.values()).doesNotContainNull().containsOnly(pids.get("resource"));
+    }
+
+    @Test
+    void commitFailingAtCommitTimeTurnsTheSuccessIntoAnErrorAndSavesNothing() throws Exception {
+        given().post("/request/orphan/7").then().statusCode(500)
+                .body(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("Exception")));
+        assertThat(count(primary, "SELECT count(*) FROM children WHERE id = 7")).isZero();
+    }
+
+    @Test
+    void eachDatasourceEndsByItsOwnCommitMode() throws Exception {
+        String body = "both-" + UUID.randomUUID();
+        given().post("/request/both/" + body).then().statusCode(200);
+        assertThat(count(primary, "SELECT count(*) FROM notes WHERE body = '" + body + "'")).isEqualTo(1);
+        // audit is in manual mode and the resource never committed it
+        assertThat(count(audit, "SELECT count(*) FROM audit_log WHERE body = '" + body + "'")).isZero();
+    }
+
+    @Test
+    void asyncEndpointsCommitAndRollBackByStatus() throws Exception {
+        String kept = "async-kept-" + UUID.randomUUID();
+        given().post("/request/async/" + kept + "/200").then().statusCode(200)
+                .body(org.hamcrest.Matchers.equalTo("rows 1"));
+        assertThat(count(primary, "SELECT count(*) FROM notes WHERE body = '" + kept + "'")).isEqualTo(1);
+
+        String dropped = "async-dropped-" + UUID.randomUUID();
+        given().post("/request/async/" + dropped + "/400").then().statusCode(400);
+        assertThat(count(primary, "SELECT count(*) FROM notes WHERE body = '" + dropped + "'")).isZero();
+
+        given().get("/request/async-count/" + kept).then().statusCode(200).body(org.hamcrest.Matchers.equalTo("1"));
+    }
+
+    @Test
+    void blockingCallOnTheEventLoopFailsFast() {
+        given().get("/request/blocking-on-event-loop").then().statusCode(500);
+    }
+
+    static long count(AgroalDataSource dataSource, String sql) throws Exception {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement statement = connection.prepareStatement(sql);
+                ResultSet rs = statement.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+}
