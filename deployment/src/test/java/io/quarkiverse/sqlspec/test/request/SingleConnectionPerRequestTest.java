@@ -16,6 +16,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.agroal.DataSource;
+import io.quarkiverse.sqlspec.test.DbChecks;
 import io.quarkus.test.QuarkusUnitTest;
 
 class SingleConnectionPerRequestTest {
@@ -23,7 +24,7 @@ class SingleConnectionPerRequestTest {
     @RegisterExtension
     static final QuarkusUnitTest app = new QuarkusUnitTest()
             .withApplicationRoot(jar -> jar.addClasses(RequestResource.class, RequestResource.Repository.class,
-                    RequestResource.PidFilter.class))
+                    RequestResource.PidFilter.class, DbChecks.class))
             .overrideConfigKey("quarkus.datasource.db-kind", "postgresql")
             .overrideConfigKey("quarkus.datasource.audit.db-kind", "postgresql")
             .overrideConfigKey("quarkus.sqlspec.audit.commit-mode", "manual")
@@ -52,16 +53,16 @@ class SingleConnectionPerRequestTest {
     void commitFailingAtCommitTimeTurnsTheSuccessIntoAnErrorAndSavesNothing() throws Exception {
         given().post("/request/orphan/7").then().statusCode(500)
                 .body(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("Exception")));
-        assertThat(count(primary, "SELECT count(*) FROM children WHERE id = 7")).isZero();
+        assertThat(DbChecks.count(primary, "SELECT count(*) FROM children WHERE id = 7")).isZero();
     }
 
     @Test
     void eachDatasourceEndsByItsOwnCommitMode() throws Exception {
         String body = "both-" + UUID.randomUUID();
         given().post("/request/both/" + body).then().statusCode(200);
-        assertThat(count(primary, "SELECT count(*) FROM notes WHERE body = '" + body + "'")).isEqualTo(1);
+        assertThat(DbChecks.count(primary, "SELECT count(*) FROM notes WHERE body = '" + body + "'")).isEqualTo(1);
         // audit is in manual mode and the resource never committed it
-        assertThat(count(audit, "SELECT count(*) FROM audit_log WHERE body = '" + body + "'")).isZero();
+        assertThat(DbChecks.count(audit, "SELECT count(*) FROM audit_log WHERE body = '" + body + "'")).isZero();
     }
 
     @Test
@@ -69,11 +70,11 @@ class SingleConnectionPerRequestTest {
         String kept = "async-kept-" + UUID.randomUUID();
         given().post("/request/async/" + kept + "/200").then().statusCode(200)
                 .body(org.hamcrest.Matchers.equalTo("rows 1"));
-        assertThat(count(primary, "SELECT count(*) FROM notes WHERE body = '" + kept + "'")).isEqualTo(1);
+        assertThat(DbChecks.count(primary, "SELECT count(*) FROM notes WHERE body = '" + kept + "'")).isEqualTo(1);
 
         String dropped = "async-dropped-" + UUID.randomUUID();
         given().post("/request/async/" + dropped + "/400").then().statusCode(400);
-        assertThat(count(primary, "SELECT count(*) FROM notes WHERE body = '" + dropped + "'")).isZero();
+        assertThat(DbChecks.count(primary, "SELECT count(*) FROM notes WHERE body = '" + dropped + "'")).isZero();
 
         given().get("/request/async-count/" + kept).then().statusCode(200).body(org.hamcrest.Matchers.equalTo("1"));
     }
@@ -83,12 +84,4 @@ class SingleConnectionPerRequestTest {
         given().get("/request/blocking-on-event-loop").then().statusCode(500);
     }
 
-    static long count(AgroalDataSource dataSource, String sql) throws Exception {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement statement = connection.prepareStatement(sql);
-                ResultSet rs = statement.executeQuery()) {
-            rs.next();
-            return rs.getLong(1);
-        }
-    }
 }
