@@ -23,6 +23,8 @@ import io.quarkus.agroal.spi.JdbcDataSourceBuildItem;
 import io.quarkus.arc.deployment.AdditionalBeanBuildItem;
 import io.quarkus.arc.deployment.SyntheticBeanBuildItem;
 import io.quarkus.datasource.common.runtime.DataSourceUtil;
+import io.quarkus.deployment.Capabilities;
+import io.quarkus.deployment.Capability;
 import io.quarkus.deployment.annotations.BuildProducer;
 import io.quarkus.deployment.annotations.BuildStep;
 import io.quarkus.deployment.annotations.ExecutionTime;
@@ -64,8 +66,9 @@ class SqlSpecProcessor {
 
     @BuildStep
     @Record(ExecutionTime.RUNTIME_INIT)
-    void initializeSessions(SessionManagerRecorder recorder, List<JdbcDataSourceBuildItem> dataSources) {
-        recorder.initialize(commitOrder(dataSources));
+    void initializeSessions(SessionManagerRecorder recorder, List<JdbcDataSourceBuildItem> dataSources,
+            Capabilities capabilities) {
+        recorder.initialize(commitOrder(dataSources), capabilities.isPresent(Capability.TRANSACTIONS));
     }
 
     @BuildStep

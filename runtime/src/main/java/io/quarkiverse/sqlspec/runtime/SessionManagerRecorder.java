@@ -32,7 +32,7 @@ public class SessionManagerRecorder {
     /**
      * @param dataSources the configured datasources, in commit order (the default one first)
      */
-    public void initialize(List<String> dataSources) {
+    public void initialize(List<String> dataSources, boolean jtaAvailable) {
         SqlSpecRuntimeConfig runtimeConfig = config.getValue();
         Map<String, CommitPolicy> policies = new LinkedHashMap<>();
         for (Map.Entry<String, SqlSpecRuntimeConfig.DataSourceSessionConfig> entry : runtimeConfig.datasources()
@@ -53,6 +53,6 @@ public class SessionManagerRecorder {
                     + runtimeConfig.statementCacheSize()
                     + ": use 0 to disable the cache, or a positive number of statements");
         }
-        SessionManager.initialize(dataSources, policies, runtimeConfig.statementCacheSize());
+        SessionManager.initialize(dataSources, policies, runtimeConfig.statementCacheSize(), jtaAvailable);
     }
 }

@@ -121,6 +121,22 @@ public class RequestResource {
         return db.async().selectValue(Long.class, "SELECT count(*) FROM notes WHERE body = $1", body);
     }
 
+    static volatile io.quarkiverse.sqlspec.SqlResult leftOver;
+
+    /** Keeps a result past the end of its request (a bug the extension must report clearly). */
+    @POST
+    @Path("/keep-result")
+    public String keepResult() {
+        leftOver = db.select("SELECT 1");
+        return "kept";
+    }
+
+    @GET
+    @Path("/read-kept-result")
+    public String readKeptResult() {
+        return String.valueOf(leftOver.scalar());
+    }
+
     /** Blocking API on the event loop: must fail fast, not stall the loop. */
     @GET
     @Path("/blocking-on-event-loop")

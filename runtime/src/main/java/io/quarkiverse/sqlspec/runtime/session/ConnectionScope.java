@@ -14,13 +14,13 @@ abstract class ConnectionScope {
 
     private static final Logger LOG = Logger.getLogger(ConnectionScope.class);
 
-    private final boolean transactional;
+    private final ManagedConnection.Mode mode;
     private final ManagedConnection[] connections;
     private volatile boolean ended;
 
-    ConnectionScope(int dataSourceCount, boolean transactional) {
+    ConnectionScope(int dataSourceCount, ManagedConnection.Mode mode) {
         this.connections = new ManagedConnection[dataSourceCount];
-        this.transactional = transactional;
+        this.mode = mode;
     }
 
     synchronized ManagedConnection connection(DataSourceRuntime dataSource) {
@@ -29,7 +29,7 @@ abstract class ConnectionScope {
         }
         ManagedConnection connection = connections[dataSource.index()];
         if (connection == null) {
-            connection = ManagedConnection.open(dataSource, transactional);
+            connection = ManagedConnection.open(dataSource, mode);
             connections[dataSource.index()] = connection;
         }
         return connection;

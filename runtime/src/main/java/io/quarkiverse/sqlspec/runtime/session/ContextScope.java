@@ -15,7 +15,7 @@ public class ContextScope {
 
     ConnectionScope scope(int dataSourceCount) {
         if (scope == null) {
-            scope = new ConnectionScope(dataSourceCount, false) {
+            scope = new ConnectionScope(dataSourceCount, ManagedConnection.Mode.AUTO_COMMIT) {
             };
         }
         return scope;

@@ -19,7 +19,7 @@ public final class HttpRequestScope extends ConnectionScope implements Completio
     private static final String PROPERTY = HttpRequestScope.class.getName();
 
     private HttpRequestScope(int dataSourceCount) {
-        super(dataSourceCount, true);
+        super(dataSourceCount, ManagedConnection.Mode.LOCAL_TRANSACTION);
     }
 
     /**

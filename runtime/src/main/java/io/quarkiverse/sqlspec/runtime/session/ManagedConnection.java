@@ -28,21 +28,33 @@ final class ManagedConnection {
 
     private static final Logger LOG = Logger.getLogger(ManagedConnection.class);
 
+    /** How the connection's transactions end. */
+    enum Mode {
+        /** Auto-commit off; committed or rolled back by the scope. */
+        LOCAL_TRANSACTION,
+        /** Every statement commits on its own. */
+        AUTO_COMMIT,
+        /** Enlisted in a JTA transaction by Agroal; JTA decides, the connection is never committed here. */
+        JTA
+    }
+
     private final DataSourceRuntime dataSource;
     private final Connection connection;
+    private final Mode mode;
     private final boolean transactional;
     private final List<Statement> openStatements = new ArrayList<>(2);
     private Map<String, Savepoint> savepoints;
     private boolean uncommittedWork;
     private boolean closed;
 
-    private ManagedConnection(DataSourceRuntime dataSource, Connection connection, boolean transactional) {
+    private ManagedConnection(DataSourceRuntime dataSource, Connection connection, Mode mode) {
         this.dataSource = dataSource;
         this.connection = connection;
-        this.transactional = transactional;
+        this.mode = mode;
+        this.transactional = mode == Mode.LOCAL_TRANSACTION;
     }
 
-    static ManagedConnection open(DataSourceRuntime dataSource, boolean transactional) {
+    static ManagedConnection open(DataSourceRuntime dataSource, Mode mode) {
         Connection connection;
         try {
             connection = dataSource.pool().getConnection();
@@ -50,13 +62,13 @@ final class ManagedConnection {
             throw SqlExceptions.translate(e, null);
         }
         try {
-            if (transactional && connection.getAutoCommit()) {
+            if (mode == Mode.LOCAL_TRANSACTION && connection.getAutoCommit()) {
                 // pgjdbc sends BEGIN with the first statement, so this costs no round trip
                 connection.setAutoCommit(false);
-            } else if (!transactional && !connection.getAutoCommit()) {
+            } else if (mode == Mode.AUTO_COMMIT && !connection.getAutoCommit()) {
                 connection.setAutoCommit(true);
             }
-            return new ManagedConnection(dataSource, connection, transactional);
+            return new ManagedConnection(dataSource, connection, mode);
         } catch (SQLException e) {
             closeQuietly(connection);
             throw SqlExceptions.translate(e, null);
@@ -109,6 +121,7 @@ final class ManagedConnection {
 
     void commit() {
         checkOpen();
+        refuseUnderJta("commit");
         closeOpenStatements();
         if (!transactional) {
             return;
@@ -125,6 +138,7 @@ final class ManagedConnection {
 
     void rollback() {
         checkOpen();
+        refuseUnderJta("rollback");
         closeOpenStatements();
         if (!transactional) {
             return;
@@ -214,9 +228,17 @@ final class ManagedConnection {
         return savepoint;
     }
 
+    private void refuseUnderJta(String operation) {
+        if (mode == Mode.JTA) {
+            throw new SqlSpecException(operation + "() is not allowed while a JTA transaction (@Transactional) is"
+                    + " active on " + dataSource.describe() + ": the JTA transaction decides. Throw an exception or call"
+                    + " TransactionManager.setRollbackOnly() to roll it back");
+        }
+    }
+
     private void requireTransaction(String operation) {
         checkOpen();
-        if (!transactional) {
+        if (mode == Mode.AUTO_COMMIT) {
             throw new SqlSpecException(operation + "() needs a transaction, and " + dataSource.describe()
                     + " is used outside one here (each statement commits on its own). Use it inside an HTTP request or"
                     + " SqlSpec.transaction(...)");

@@ -15,8 +15,9 @@ import io.quarkus.arc.Arc;
  * statement runs on.
  * <p>
  * A statement runs on, in this order: the programmatic transaction of its datasource running on this thread; the
- * current HTTP request's connection; the current CDI request context's auto-commit connection. Outside all three it
- * fails with a message saying what to do.
+ * connection enlisted in the active JTA transaction ({@code @Transactional}); the current HTTP request's connection;
+ * the current CDI request context's auto-commit connection. Outside all of these it fails with a message saying what
+ * to do.
  */
 public final class SessionManager {
 
@@ -24,10 +25,13 @@ public final class SessionManager {
 
     private final Map<String, DataSourceRuntime> dataSources;
     private final StatementCache statementCache;
+    private final boolean jtaAvailable;
     private volatile ContextScope contextScope;
     private final java.util.concurrent.ConcurrentMap<String, io.quarkiverse.sqlspec.DbSession> sessions = new java.util.concurrent.ConcurrentHashMap<>();
 
-    SessionManager(List<String> names, Map<String, CommitPolicy> policies, StatementCache statementCache) {
+    SessionManager(List<String> names, Map<String, CommitPolicy> policies, StatementCache statementCache,
+            boolean jtaAvailable) {
+        this.jtaAvailable = jtaAvailable;
         Map<String, DataSourceRuntime> byName = new LinkedHashMap<>();
         for (String name : names) {
             byName.put(name, new DataSourceRuntime(name, byName.size(), policies.getOrDefault(name,
@@ -41,8 +45,9 @@ public final class SessionManager {
      * @param names the datasources in commit order (the default one first)
      */
     public static SessionManager initialize(List<String> names, Map<String, CommitPolicy> policies,
-            int statementCacheSize) {
-        SessionManager manager = new SessionManager(names, policies, new StatementCache(statementCacheSize));
+            int statementCacheSize, boolean jtaAvailable) {
+        SessionManager manager = new SessionManager(names, policies, new StatementCache(statementCacheSize),
+                jtaAvailable);
         instance = manager;
         return manager;
     }
@@ -88,6 +93,12 @@ public final class SessionManager {
         TransactionScope transaction = TransactionScope.current(dataSource);
         if (transaction != null) {
             return transaction;
+        }
+        if (jtaAvailable) {
+            JtaScope jta = JtaScope.current(dataSources.size());
+            if (jta != null) {
+                return jta;
+            }
         }
         HttpRequestScope request = HttpRequestScope.current(dataSources.size(), true);
         if (request != null) {

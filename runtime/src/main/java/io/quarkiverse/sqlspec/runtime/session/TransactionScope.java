@@ -11,7 +11,7 @@ final class TransactionScope extends ConnectionScope {
     private final DataSourceRuntime dataSource;
 
     private TransactionScope(int dataSourceCount, DataSourceRuntime dataSource, TransactionScope outer) {
-        super(dataSourceCount, true);
+        super(dataSourceCount, ManagedConnection.Mode.LOCAL_TRANSACTION);
         this.dataSource = dataSource;
         this.outer = outer;
     }
