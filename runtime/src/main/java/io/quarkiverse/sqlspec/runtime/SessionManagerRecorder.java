@@ -11,6 +11,11 @@ import io.quarkiverse.sqlspec.runtime.config.SqlSpecRuntimeConfig;
 import io.quarkiverse.sqlspec.runtime.session.CommitPolicy;
 import io.quarkiverse.sqlspec.runtime.session.SessionManager;
 import io.quarkus.datasource.common.runtime.DataSourceUtil;
+import io.quarkiverse.sqlspec.runtime.observability.CorrelationHandler;
+import io.quarkiverse.sqlspec.runtime.observability.StatementEvents;
+import io.vertx.core.Handler;
+import io.vertx.ext.web.RoutingContext;
+import io.quarkus.runtime.LaunchMode;
 import io.quarkus.runtime.RuntimeValue;
 import io.quarkus.runtime.annotations.Recorder;
 import io.quarkus.runtime.configuration.ConfigurationException;
@@ -27,6 +32,14 @@ public class SessionManagerRecorder {
     @Inject
     public SessionManagerRecorder(RuntimeValue<SqlSpecRuntimeConfig> config) {
         this.config = config;
+    }
+
+    public Handler<RoutingContext> correlationHandler() {
+        SqlSpecRuntimeConfig.Correlation correlation = config.getValue().correlation();
+        if (!correlation.enabled()) {
+            return RoutingContext::next;
+        }
+        return new CorrelationHandler(correlation.headers(), correlation.responseHeader());
     }
 
     /**
@@ -53,6 +66,10 @@ public class SessionManagerRecorder {
                     + runtimeConfig.statementCacheSize()
                     + ": use 0 to disable the cache, or a positive number of statements");
         }
-        SessionManager.initialize(dataSources, policies, runtimeConfig.statementCacheSize(), jtaAvailable);
+        int recent = runtimeConfig.recentStatements().orElse(LaunchMode.current().isDevOrTest() ? 100 : 0);
+        StatementEvents events = new StatementEvents(runtimeConfig.slowQueryThreshold(), runtimeConfig.logParameters(),
+                recent);
+        SessionManager.initialize(dataSources, policies, runtimeConfig.statementCacheSize(), jtaAvailable, events,
+                runtimeConfig.sqlComment());
     }
 }

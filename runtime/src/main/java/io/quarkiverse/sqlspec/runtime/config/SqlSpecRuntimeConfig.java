@@ -1,7 +1,10 @@
 package io.quarkiverse.sqlspec.runtime.config;
 
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 
 import io.quarkiverse.sqlspec.CommitMode;
@@ -29,6 +32,66 @@ public interface SqlSpecRuntimeConfig {
      */
     @WithDefault("1024")
     int statementCacheSize();
+
+    /**
+     * Statements slower than this are logged at WARN with their correlation id, datasource, SQL (parameters masked)
+     * and duration.
+     */
+    @WithDefault("1s")
+    Duration slowQueryThreshold();
+
+    /**
+     * Whether statement logs and events show parameter values. Off by default: values often hold personal data and
+     * secrets, so they appear as {@code ***}.
+     */
+    @WithDefault("false")
+    boolean logParameters();
+
+    /**
+     * How many recent statements are kept in memory for the Dev UI. Defaults to 100 in dev and test mode and to 0 (off)
+     * in production.
+     */
+    OptionalInt recentStatements();
+
+    /**
+     * Whether every statement carries a sqlcommenter comment with the request's correlation id and route template
+     * (for example {@code /*request_id='a1b2',route='%2Fusers%2F%7Bid%7D'*}{@code /}), so that PostgreSQL's logs and
+     * {@code pg_stat_activity} show which request ran it. Off by default: the comment makes every request's SQL text
+     * unique, which defeats pgjdbc's and PostgreSQL's prepared-statement caches.
+     */
+    @WithDefault("false")
+    boolean sqlComment();
+
+    /**
+     * Request correlation.
+     */
+    @ConfigDocSection
+    Correlation correlation();
+
+    interface Correlation {
+
+        /**
+         * Whether every HTTP request gets a correlation id (echoed in a response header, put in the logging MDC as
+         * {@code request_id}, attached to every statement event).
+         */
+        @WithDefault("true")
+        boolean enabled();
+
+        /**
+         * The request headers a correlation id is taken from, first present wins. {@code traceparent} contributes its
+         * trace-id part, {@code X-Cloud-Trace-Context} the part before {@code /}, {@code X-Amzn-Trace-Id} its
+         * {@code Root}. Values are trimmed and must be at most 128 characters of {@code [A-Za-z0-9._:-]}; any other
+         * value is replaced by a new random id.
+         */
+        @WithDefault("X-Request-ID,X-Correlation-ID,traceparent,X-Cloud-Trace-Context,X-Amzn-Trace-Id,X-B3-TraceId,X-Client-Trace-Id")
+        List<String> headers();
+
+        /**
+         * The response header that echoes the correlation id.
+         */
+        @WithDefault("X-Request-ID")
+        String responseHeader();
+    }
 
     /**
      * Per-datasource settings. {@code quarkus.sqlspec.commit-mode} configures the default datasource,

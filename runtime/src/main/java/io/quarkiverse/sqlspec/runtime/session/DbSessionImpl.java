@@ -14,6 +14,7 @@ import io.quarkiverse.sqlspec.SqlResult;
 import io.quarkiverse.sqlspec.SqlSpecException;
 import io.quarkiverse.sqlspec.runtime.jdbc.ParameterBinder;
 import io.quarkiverse.sqlspec.runtime.jdbc.SqlExceptions;
+import io.quarkiverse.sqlspec.runtime.observability.SqlComment;
 import io.quarkiverse.sqlspec.runtime.sql.ParsedSql;
 
 /**
@@ -60,10 +61,12 @@ public final class DbSessionImpl implements DbSession {
     @Override
     public void executeScript(String script) {
         ManagedConnection connection = current();
+        long started = System.nanoTime();
         try (Statement statement = connection.createStatement()) {
             statement.execute(script);
+            manager().events().record(dataSourceName, script, NO_PARAMS, started, -1, null);
         } catch (SQLException e) {
-            throw SqlExceptions.translate(e, script);
+            throw failed(manager(), script, NO_PARAMS, started, SqlExceptions.translate(e, script));
         }
     }
 
@@ -161,28 +164,38 @@ public final class DbSessionImpl implements DbSession {
     }
 
     SqlResult run(ManagedConnection connection, String sql, Object[] params) {
-        ParsedSql parsed = manager().statementCache().get(sql);
+        SessionManager manager = manager();
+        ParsedSql parsed = manager.statementCache().get(sql);
         Object[] values = parsed.bind(params == null ? NO_PARAMS : params);
+        long started = System.nanoTime();
         PreparedStatement statement = null;
         try {
-            statement = connection.prepare(parsed.jdbcSql());
+            statement = connection.prepare(jdbcText(manager, parsed.jdbcSql()));
             ParameterBinder.bind(statement, values);
+            SqlResult result;
+            long rows;
             if (statement.execute()) {
                 connection.track(statement);
-                return new SqlResultImpl(connection, statement, statement.getResultSet(), sql);
+                result = new SqlResultImpl(connection, statement, statement.getResultSet(), sql);
+                rows = -1;
+            } else {
+                rows = statement.getLargeUpdateCount();
+                statement.close();
+                result = SqlResultImpl.updateCount(rows, sql);
             }
-            long updated = statement.getLargeUpdateCount();
-            statement.close();
-            return SqlResultImpl.updateCount(updated, sql);
+            manager.events().record(dataSourceName, sql, values, started, rows, null);
+            return result;
         } catch (SQLException e) {
             closeQuietly(statement);
-            throw SqlExceptions.translate(e, sql);
+            throw failed(manager, sql, values, started, SqlExceptions.translate(e, sql));
         }
     }
 
     long runBatch(ManagedConnection connection, String sql, List<?> batches) {
-        ParsedSql parsed = manager().statementCache().get(sql);
-        try (PreparedStatement statement = connection.prepare(parsed.jdbcSql())) {
+        SessionManager manager = manager();
+        ParsedSql parsed = manager.statementCache().get(sql);
+        long started = System.nanoTime();
+        try (PreparedStatement statement = connection.prepare(jdbcText(manager, parsed.jdbcSql()))) {
             for (Object batch : batches) {
                 ParameterBinder.bind(statement, parsed.bind(asArguments(batch)));
                 statement.addBatch();
@@ -191,10 +204,21 @@ public final class DbSessionImpl implements DbSession {
             for (long count : statement.executeLargeBatch()) {
                 total += Math.max(count, 0);
             }
+            manager.events().record(dataSourceName, sql, NO_PARAMS, started, total, null);
             return total;
         } catch (SQLException e) {
-            throw SqlExceptions.translate(e, sql);
+            throw failed(manager, sql, NO_PARAMS, started, SqlExceptions.translate(e, sql));
         }
+    }
+
+    private RuntimeException failed(SessionManager manager, String sql, Object[] values, long started,
+            RuntimeException error) {
+        manager.events().record(dataSourceName, sql, values, started, -1, error);
+        return error;
+    }
+
+    private static String jdbcText(SessionManager manager, String jdbcSql) {
+        return manager.sqlComment() ? SqlComment.append(jdbcSql) : jdbcSql;
     }
 
     /**

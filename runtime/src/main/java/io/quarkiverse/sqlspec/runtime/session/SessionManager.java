@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Set;
 
 import io.quarkiverse.sqlspec.SqlSpecException;
+import io.quarkiverse.sqlspec.runtime.observability.StatementEvents;
 import io.quarkiverse.sqlspec.runtime.sql.StatementCache;
 import io.quarkus.arc.Arc;
 
@@ -26,12 +27,16 @@ public final class SessionManager {
     private final Map<String, DataSourceRuntime> dataSources;
     private final StatementCache statementCache;
     private final boolean jtaAvailable;
+    private final StatementEvents events;
+    private final boolean sqlComment;
     private volatile ContextScope contextScope;
     private final java.util.concurrent.ConcurrentMap<String, io.quarkiverse.sqlspec.DbSession> sessions = new java.util.concurrent.ConcurrentHashMap<>();
 
     SessionManager(List<String> names, Map<String, CommitPolicy> policies, StatementCache statementCache,
-            boolean jtaAvailable) {
+            boolean jtaAvailable, StatementEvents events, boolean sqlComment) {
         this.jtaAvailable = jtaAvailable;
+        this.events = events;
+        this.sqlComment = sqlComment;
         Map<String, DataSourceRuntime> byName = new LinkedHashMap<>();
         for (String name : names) {
             byName.put(name, new DataSourceRuntime(name, byName.size(), policies.getOrDefault(name,
@@ -45,9 +50,9 @@ public final class SessionManager {
      * @param names the datasources in commit order (the default one first)
      */
     public static SessionManager initialize(List<String> names, Map<String, CommitPolicy> policies,
-            int statementCacheSize, boolean jtaAvailable) {
+            int statementCacheSize, boolean jtaAvailable, StatementEvents events, boolean sqlComment) {
         SessionManager manager = new SessionManager(names, policies, new StatementCache(statementCacheSize),
-                jtaAvailable);
+                jtaAvailable, events, sqlComment);
         instance = manager;
         return manager;
     }
@@ -62,6 +67,14 @@ public final class SessionManager {
 
     public StatementCache statementCache() {
         return statementCache;
+    }
+
+    public StatementEvents events() {
+        return events;
+    }
+
+    boolean sqlComment() {
+        return sqlComment;
     }
 
     public Set<String> names() {
