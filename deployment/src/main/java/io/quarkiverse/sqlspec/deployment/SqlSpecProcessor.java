@@ -13,6 +13,7 @@ import org.jboss.jandex.DotName;
 
 import io.quarkiverse.sqlspec.DbSession;
 import io.quarkiverse.sqlspec.SqlSpec;
+import io.quarkiverse.sqlspec.StatementEvent;
 import io.quarkiverse.sqlspec.runtime.SessionBeansRecorder;
 import io.quarkiverse.sqlspec.runtime.SessionManagerRecorder;
 import io.quarkiverse.sqlspec.runtime.http.DatabaseExceptionMappers;
@@ -21,6 +22,7 @@ import io.quarkiverse.sqlspec.runtime.session.ContextScope;
 import io.quarkus.agroal.deployment.AgroalDataSourceBuildUtil;
 import io.quarkus.agroal.spi.JdbcDataSourceBuildItem;
 import io.quarkus.arc.deployment.AdditionalBeanBuildItem;
+import io.quarkus.arc.deployment.BeanDiscoveryFinishedBuildItem;
 import io.quarkus.arc.deployment.SyntheticBeanBuildItem;
 import io.quarkus.datasource.common.runtime.DataSourceUtil;
 import io.quarkus.deployment.Capabilities;
@@ -67,8 +69,10 @@ class SqlSpecProcessor {
     @BuildStep
     @Record(ExecutionTime.RUNTIME_INIT)
     void initializeSessions(SessionManagerRecorder recorder, List<JdbcDataSourceBuildItem> dataSources,
-            Capabilities capabilities) {
-        recorder.initialize(commitOrder(dataSources), capabilities.isPresent(Capability.TRANSACTIONS));
+            Capabilities capabilities, BeanDiscoveryFinishedBuildItem beans) {
+        boolean observed = beans.getObservers().stream()
+                .anyMatch(observer -> STATEMENT_EVENT.equals(observer.getObservedType().name()));
+        recorder.initialize(commitOrder(dataSources), capabilities.isPresent(Capability.TRANSACTIONS), observed);
     }
 
     @BuildStep
@@ -115,4 +119,5 @@ class SqlSpecProcessor {
 
     static final DotName DB_SESSION = DotName.createSimple(DbSession.class.getName());
     static final DotName CONNECTION = DotName.createSimple(Connection.class.getName());
+    static final DotName STATEMENT_EVENT = DotName.createSimple(StatementEvent.class.getName());
 }

@@ -45,7 +45,7 @@ public class SessionManagerRecorder {
     /**
      * @param dataSources the configured datasources, in commit order (the default one first)
      */
-    public void initialize(List<String> dataSources, boolean jtaAvailable) {
+    public void initialize(List<String> dataSources, boolean jtaAvailable, boolean statementEventsObserved) {
         SqlSpecRuntimeConfig runtimeConfig = config.getValue();
         Map<String, CommitPolicy> policies = new LinkedHashMap<>();
         for (Map.Entry<String, SqlSpecRuntimeConfig.DataSourceSessionConfig> entry : runtimeConfig.datasources()
@@ -68,7 +68,7 @@ public class SessionManagerRecorder {
         }
         int recent = runtimeConfig.recentStatements().orElse(LaunchMode.current().isDevOrTest() ? 100 : 0);
         StatementEvents events = new StatementEvents(runtimeConfig.slowQueryThreshold(), runtimeConfig.logParameters(),
-                recent);
+                recent, statementEventsObserved);
         SessionManager.initialize(dataSources, policies, runtimeConfig.statementCacheSize(), jtaAvailable, events,
                 runtimeConfig.sqlComment());
     }

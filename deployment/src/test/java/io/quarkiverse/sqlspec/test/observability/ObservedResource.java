@@ -22,10 +22,15 @@ public class ObservedResource {
 
     @ApplicationScoped
     public static class Collector {
-        final List<StatementEvent> events = new CopyOnWriteArrayList<>();
+        private final List<StatementEvent> events = new CopyOnWriteArrayList<>();
 
         void on(@Observes StatementEvent event) {
             events.add(event);
+        }
+
+        /** A method, not a field: the test holds a client proxy. */
+        public List<StatementEvent> events() {
+            return events;
         }
     }
 

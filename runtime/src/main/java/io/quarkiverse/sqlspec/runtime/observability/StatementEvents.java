@@ -26,10 +26,14 @@ public final class StatementEvents {
     private final long slowNanos;
     private final boolean logParameters;
     private final RecentStatements recent;
-    private volatile Boolean observed;
+    private final boolean observed;
     private volatile Event<StatementEvent> event;
 
-    public StatementEvents(Duration slowThreshold, boolean logParameters, int recentStatements) {
+    /**
+     * @param observed whether the application has an observer of {@link StatementEvent} (known at build time)
+     */
+    public StatementEvents(Duration slowThreshold, boolean logParameters, int recentStatements, boolean observed) {
+        this.observed = observed;
         this.slowNanos = slowThreshold.toNanos();
         this.logParameters = logParameters;
         this.recent = recentStatements > 0 ? new RecentStatements(recentStatements) : null;
@@ -46,7 +50,7 @@ public final class StatementEvents {
         long elapsed = System.nanoTime() - started;
         boolean slow = elapsed >= slowNanos;
         boolean debug = LOG.isDebugEnabled();
-        boolean observers = hasObservers();
+        boolean observers = observed;
         if (!slow && !debug && recent == null && !observers && error == null) {
             return;
         }
@@ -66,15 +70,6 @@ public final class StatementEvents {
         if (observers) {
             fire(statement);
         }
-    }
-
-    private boolean hasObservers() {
-        Boolean known = observed;
-        if (known == null) {
-            known = !Arc.container().resolveObserverMethods(StatementEvent.class).isEmpty();
-            observed = known;
-        }
-        return known;
     }
 
     private void fire(StatementEvent statement) {
