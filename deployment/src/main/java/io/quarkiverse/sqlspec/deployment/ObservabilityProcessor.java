@@ -3,14 +3,16 @@ package io.quarkiverse.sqlspec.deployment;
 import io.quarkiverse.sqlspec.RequestCorrelation;
 import io.quarkiverse.sqlspec.runtime.SessionManagerRecorder;
 import io.quarkus.arc.deployment.AdditionalBeanBuildItem;
+import io.quarkus.deployment.annotations.BuildProducer;
 import io.quarkus.deployment.annotations.BuildStep;
 import io.quarkus.deployment.annotations.ExecutionTime;
 import io.quarkus.deployment.annotations.Record;
 import io.quarkus.deployment.builditem.RunTimeConfigurationDefaultBuildItem;
+import io.quarkus.deployment.builditem.ShutdownListenerBuildItem;
 import io.quarkus.vertx.http.deployment.FilterBuildItem;
 
 /**
- * Request correlation on every HTTP route, and graceful shutdown by default.
+ * Request correlation on every HTTP route, and graceful shutdown: new requests refused, running ones finished.
  */
 class ObservabilityProcessor {
 
@@ -30,6 +32,17 @@ class ObservabilityProcessor {
     @Record(ExecutionTime.RUNTIME_INIT)
     FilterBuildItem correlationFilter(SessionManagerRecorder recorder) {
         return new FilterBuildItem(recorder.correlationHandler(), CORRELATION_PRIORITY);
+    }
+
+    /** The gate runs before everything else: a refused request needs nothing but its 503. */
+    static final int SHUTDOWN_GATE_PRIORITY = 500;
+
+    @BuildStep
+    @Record(ExecutionTime.RUNTIME_INIT)
+    void shutdownGate(SessionManagerRecorder recorder, BuildProducer<FilterBuildItem> filters,
+            BuildProducer<ShutdownListenerBuildItem> listeners) {
+        filters.produce(new FilterBuildItem(recorder.shutdownGateFilter(), SHUTDOWN_GATE_PRIORITY));
+        listeners.produce(new ShutdownListenerBuildItem(recorder.shutdownGateListener()));
     }
 
     /**

@@ -11,12 +11,14 @@ import io.quarkiverse.sqlspec.runtime.config.SqlSpecRuntimeConfig;
 import io.quarkiverse.sqlspec.runtime.session.CommitPolicy;
 import io.quarkiverse.sqlspec.runtime.session.SessionManager;
 import io.quarkus.datasource.common.runtime.DataSourceUtil;
+import io.quarkiverse.sqlspec.runtime.http.ShutdownGate;
 import io.quarkiverse.sqlspec.runtime.observability.CorrelationHandler;
 import io.quarkiverse.sqlspec.runtime.observability.StatementEvents;
 import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;
 import io.quarkus.runtime.LaunchMode;
 import io.quarkus.runtime.RuntimeValue;
+import io.quarkus.runtime.shutdown.ShutdownListener;
 import io.quarkus.runtime.annotations.Recorder;
 import io.quarkus.runtime.configuration.ConfigurationException;
 
@@ -32,6 +34,14 @@ public class SessionManagerRecorder {
     @Inject
     public SessionManagerRecorder(RuntimeValue<SqlSpecRuntimeConfig> config) {
         this.config = config;
+    }
+
+    public Handler<RoutingContext> shutdownGateFilter() {
+        return ShutdownGate.INSTANCE;
+    }
+
+    public ShutdownListener shutdownGateListener() {
+        return ShutdownGate.INSTANCE;
     }
 
     public Handler<RoutingContext> correlationHandler() {

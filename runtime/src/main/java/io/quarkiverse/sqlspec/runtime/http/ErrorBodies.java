@@ -4,7 +4,7 @@ package io.quarkiverse.sqlspec.runtime.http;
  * Small JSON error bodies written without a JSON library (the application may have none). They say what went wrong
  * in the client's terms and never carry stack traces or SQL.
  */
-final class ErrorBodies {
+public final class ErrorBodies {
 
     private ErrorBodies() {
     }
@@ -15,7 +15,7 @@ final class ErrorBodies {
                 : json("Internal Server Error", "The changes could not be saved", null);
     }
 
-    static String json(String error, String message, String sqlState) {
+    public static String json(String error, String message, String sqlState) {
         StringBuilder body = new StringBuilder(96).append("{\"error\":\"").append(escape(error))
                 .append("\",\"message\":\"").append(escape(message)).append('"');
         if (sqlState != null) {
