@@ -3,6 +3,7 @@ package io.quarkiverse.sqlspec.deployment;
 import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -32,6 +33,9 @@ import io.quarkus.deployment.annotations.BuildStep;
 import io.quarkus.deployment.annotations.ExecutionTime;
 import io.quarkus.deployment.annotations.Record;
 import io.quarkus.deployment.builditem.FeatureBuildItem;
+import io.quarkus.deployment.builditem.nativeimage.ReflectiveClassBuildItem;
+import io.quarkus.deployment.metrics.MetricsCapabilityBuildItem;
+import io.quarkus.runtime.metrics.MetricsFactory;
 import io.quarkus.deployment.builditem.nativeimage.NativeImageProxyDefinitionBuildItem;
 import io.quarkus.resteasy.reactive.spi.CustomContainerResponseFilterBuildItem;
 import io.quarkus.resteasy.reactive.spi.CustomExceptionMapperBuildItem;
@@ -69,10 +73,16 @@ class SqlSpecProcessor {
     @BuildStep
     @Record(ExecutionTime.RUNTIME_INIT)
     void initializeSessions(SessionManagerRecorder recorder, List<JdbcDataSourceBuildItem> dataSources,
-            Capabilities capabilities, BeanDiscoveryFinishedBuildItem beans) {
+            Capabilities capabilities, BeanDiscoveryFinishedBuildItem beans,
+            Optional<MetricsCapabilityBuildItem> metrics, BuildProducer<ReflectiveClassBuildItem> reflection) {
+        boolean micrometer = metrics.isPresent() && metrics.get().metricsSupported(MetricsFactory.MICROMETER);
+        if (micrometer) {
+            reflection.produce(ReflectiveClassBuildItem.builder(SessionManagerRecorder.MICROMETER_TIMERS).build());
+        }
         boolean observed = beans.getObservers().stream()
                 .anyMatch(observer -> STATEMENT_EVENT.equals(observer.getObservedType().name()));
-        recorder.initialize(commitOrder(dataSources), capabilities.isPresent(Capability.TRANSACTIONS), observed);
+        recorder.initialize(commitOrder(dataSources), capabilities.isPresent(Capability.TRANSACTIONS), observed,
+                micrometer);
     }
 
     @BuildStep

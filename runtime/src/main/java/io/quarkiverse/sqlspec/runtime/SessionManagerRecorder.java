@@ -14,6 +14,7 @@ import io.quarkus.datasource.common.runtime.DataSourceUtil;
 import io.quarkiverse.sqlspec.runtime.http.ShutdownGate;
 import io.quarkiverse.sqlspec.runtime.observability.CorrelationHandler;
 import io.quarkiverse.sqlspec.runtime.observability.StatementEvents;
+import io.quarkiverse.sqlspec.runtime.observability.StatementTimers;
 import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;
 import io.quarkus.runtime.LaunchMode;
@@ -36,6 +37,18 @@ public class SessionManagerRecorder {
         this.config = config;
     }
 
+    /** Loaded by name: the class refers to Micrometer, which applications without quarkus-micrometer do not have. */
+    private static StatementTimers micrometerTimers() {
+        try {
+            return (StatementTimers) Class.forName(MICROMETER_TIMERS, true,
+                    Thread.currentThread().getContextClassLoader()).getDeclaredConstructor().newInstance();
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("Cannot create the Micrometer statement timers", e);
+        }
+    }
+
+    public static final String MICROMETER_TIMERS = "io.quarkiverse.sqlspec.runtime.observability.MicrometerStatementTimers";
+
     public Handler<RoutingContext> shutdownGateFilter() {
         return ShutdownGate.INSTANCE;
     }
@@ -55,7 +68,8 @@ public class SessionManagerRecorder {
     /**
      * @param dataSources the configured datasources, in commit order (the default one first)
      */
-    public void initialize(List<String> dataSources, boolean jtaAvailable, boolean statementEventsObserved) {
+    public void initialize(List<String> dataSources, boolean jtaAvailable, boolean statementEventsObserved,
+            boolean micrometer) {
         SqlSpecRuntimeConfig runtimeConfig = config.getValue();
         Map<String, CommitPolicy> policies = new LinkedHashMap<>();
         for (Map.Entry<String, SqlSpecRuntimeConfig.DataSourceSessionConfig> entry : runtimeConfig.datasources()
@@ -78,7 +92,7 @@ public class SessionManagerRecorder {
         }
         int recent = runtimeConfig.recentStatements().orElse(LaunchMode.current().isDevOrTest() ? 100 : 0);
         StatementEvents events = new StatementEvents(runtimeConfig.slowQueryThreshold(), runtimeConfig.logParameters(),
-                recent, statementEventsObserved);
+                recent, statementEventsObserved, micrometer ? micrometerTimers() : null);
         SessionManager.initialize(dataSources, policies, runtimeConfig.statementCacheSize(), jtaAvailable, events,
                 runtimeConfig.sqlComment());
     }

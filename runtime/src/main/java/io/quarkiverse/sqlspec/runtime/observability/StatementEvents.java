@@ -27,13 +27,17 @@ public final class StatementEvents {
     private final boolean logParameters;
     private final RecentStatements recent;
     private final boolean observed;
+    private final StatementTimers timers;
     private volatile Event<StatementEvent> event;
 
     /**
      * @param observed whether the application has an observer of {@link StatementEvent} (known at build time)
+     * @param timers where durations go when the application has a metrics library, else {@code null}
      */
-    public StatementEvents(Duration slowThreshold, boolean logParameters, int recentStatements, boolean observed) {
+    public StatementEvents(Duration slowThreshold, boolean logParameters, int recentStatements, boolean observed,
+            StatementTimers timers) {
         this.observed = observed;
+        this.timers = timers;
         this.slowNanos = slowThreshold.toNanos();
         this.logParameters = logParameters;
         this.recent = recentStatements > 0 ? new RecentStatements(recentStatements) : null;
@@ -51,6 +55,9 @@ public final class StatementEvents {
         boolean slow = elapsed >= slowNanos;
         boolean debug = LOG.isDebugEnabled();
         boolean observers = observed;
+        if (timers != null) {
+            timers.record(datasource, operation(sql), elapsed, error != null);
+        }
         if (!slow && !debug && recent == null && !observers && error == null) {
             return;
         }
