@@ -20,11 +20,7 @@ import io.quarkus.test.QuarkusUnitTest;
 class ManualCommitTest {
 
     @RegisterExtension
-    static final QuarkusUnitTest app = new QuarkusUnitTest()
-            .withApplicationRoot(jar -> jar.addClasses(MatrixResource.class, MatrixResource.MappedProblem.class,
-                    MatrixResource.MappedProblemMapper.class, CommitMatrix.class))
-            .overrideConfigKey("quarkus.datasource.db-kind", "postgresql")
-            .overrideConfigKey("quarkus.sqlspec.commit-mode", "manual")
+    static final QuarkusUnitTest app = CommitModeTestBase.applicationIn("manual")
             .setLogRecordPredicate(record -> record.getLevel().equals(Level.WARNING)
                     && record.getMessage().contains("Uncommitted work"))
             // one request leaves work uncommitted; the one that committed explicitly must not warn

@@ -81,11 +81,7 @@ final class SqlResultImpl implements SqlResult {
 
     @Override
     public <T> T one(Class<T> type) {
-        T row = single(type, false);
-        if (row == null) {
-            throw new NoResultException(sql);
-        }
-        return row;
+        return readOne(type, false, true);
     }
 
     @Override
@@ -96,7 +92,7 @@ final class SqlResultImpl implements SqlResult {
 
     @Override
     public <T> T oneOrNull(Class<T> type) {
-        return single(type, false);
+        return readOne(type, false, false);
     }
 
     @Override
@@ -106,35 +102,11 @@ final class SqlResultImpl implements SqlResult {
 
     @Override
     public <T> T scalar(Class<T> type) {
-        ResultSet rs = open();
-        try {
-            if (!rs.next()) {
-                throw new NoResultException(sql);
-            }
-            T value = RowMappers.scalar(type).map(rs);
-            requireNoMoreRows(rs);
-            return value;
-        } catch (SQLException e) {
-            throw SqlExceptions.translate(e, sql);
-        } finally {
-            close();
-        }
+        return readOne(type, true, true);
     }
 
     <T> T scalarOrNull(Class<T> type) {
-        ResultSet rs = open();
-        try {
-            if (!rs.next()) {
-                return null;
-            }
-            T value = RowMappers.scalar(type).map(rs);
-            requireNoMoreRows(rs);
-            return value;
-        } catch (SQLException e) {
-            throw SqlExceptions.translate(e, sql);
-        } finally {
-            close();
-        }
+        return readOne(type, true, false);
     }
 
     @Override
@@ -159,16 +131,23 @@ final class SqlResultImpl implements SqlResult {
         }
     }
 
-    private <T> T single(Class<T> type, boolean unused) {
+    /**
+     * Reads the only row (or its first column when {@code firstColumn}); none is an error when {@code required}, more
+     * than one always is.
+     */
+    private <T> T readOne(Class<T> type, boolean firstColumn, boolean required) {
         ResultSet rs = open();
         try {
             if (!rs.next()) {
+                if (required) {
+                    throw new NoResultException(sql);
+                }
                 return null;
             }
-            T row = mapper(type, rs).map(rs);
+            T value = (firstColumn ? RowMappers.scalar(type) : mapper(type, rs)).map(rs);
             requireNoMoreRows(rs);
             rowsAffected = 1;
-            return row;
+            return value;
         } catch (SQLException e) {
             throw SqlExceptions.translate(e, sql);
         } finally {

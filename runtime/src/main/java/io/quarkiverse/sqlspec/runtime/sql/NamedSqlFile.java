@@ -78,6 +78,14 @@ public final class NamedSqlFile {
         return merged;
     }
 
+    private static ParsedSql parse(String file, int line, String name, String sql) {
+        try {
+            return SqlParser.parse(sql);
+        } catch (io.quarkiverse.sqlspec.SqlParameterException e) {
+            throw new InvalidSqlFileException(file + ":" + line + ": statement '" + name + "': " + e.getMessage());
+        }
+    }
+
     private static void add(List<Statement> statements, String file, String name, StringBuilder body, int line) {
         if (name == null) {
             return;
@@ -89,7 +97,7 @@ public final class NamedSqlFile {
         if (sql.isEmpty()) {
             throw new InvalidSqlFileException(file + ":" + line + ": statement '" + name + "' has no SQL");
         }
-        String problem = SqlText.unterminatedConstruct(sql);
+        String problem = parse(file, line, name, sql).unterminatedConstruct();
         if (problem != null) {
             throw new InvalidSqlFileException(file + ":" + line + ": statement '" + name + "' has " + problem);
         }

@@ -36,9 +36,11 @@ public final class ParsedSql {
     /** NAMED: the name of each slot. */
     private final String[] slotNames;
     private final List<String> names;
+    private final String unterminatedConstruct;
 
     ParsedSql(String sql, String jdbcSql, ParameterStyle style, int expectedArguments, int[] slotArguments,
-            String[] slotNames, List<String> names) {
+            String[] slotNames, List<String> names, String unterminatedConstruct) {
+        this.unterminatedConstruct = unterminatedConstruct;
         this.sql = sql;
         this.jdbcSql = jdbcSql;
         this.style = style;
@@ -63,6 +65,14 @@ public final class ParsedSql {
     /** Distinct parameter names in order of first appearance (NAMED only). */
     public List<String> names() {
         return names;
+    }
+
+    /**
+     * The first quote, comment or dollar-quoted string the text leaves open (the database would reject it), or
+     * {@code null}. Checked at build time for named SQL files.
+     */
+    public String unterminatedConstruct() {
+        return unterminatedConstruct;
     }
 
     /** How many JDBC {@code ?} slots the converted text has. */

@@ -26,6 +26,8 @@ public final class SqlParser {
     private final List<Integer> numberedSlots = new ArrayList<>();
     private final List<String> namedSlots = new ArrayList<>();
     private final LinkedHashSet<String> names = new LinkedHashSet<>();
+    /** The first quote, comment or dollar-quoted string left open, described for a build error. */
+    private String unterminated;
 
     private SqlParser(String sql) {
         this.sql = sql;
@@ -83,7 +85,7 @@ public final class SqlParser {
         String jdbc = out.toString();
         switch (style) {
             case QMARK:
-                return new ParsedSql(sql, jdbc, style, questionMarks, null, null, List.of());
+                return new ParsedSql(sql, jdbc, style, questionMarks, null, null, List.of(), unterminated);
             case NUMBERED:
                 int[] slots = new int[numberedSlots.size()];
                 int max = 0;
@@ -100,12 +102,12 @@ public final class SqlParser {
                                 + excerpt(sql));
                     }
                 }
-                return new ParsedSql(sql, jdbc, style, max, slots, null, List.of());
+                return new ParsedSql(sql, jdbc, style, max, slots, null, List.of(), unterminated);
             case NAMED:
                 return new ParsedSql(sql, jdbc, style, names.size(), null, namedSlots.toArray(new String[0]),
-                        List.copyOf(names));
+                        List.copyOf(names), unterminated);
             default:
-                return new ParsedSql(sql, jdbc, style, 0, null, null, List.of());
+                return new ParsedSql(sql, jdbc, style, 0, null, null, List.of(), unterminated);
         }
     }
 
@@ -178,6 +180,9 @@ public final class SqlParser {
         if (tagEnd < sql.length() && sql.charAt(tagEnd) == '$') {
             String tag = sql.substring(i, tagEnd + 1);
             int close = sql.indexOf(tag, tagEnd + 1);
+            if (close < 0) {
+                open("an unterminated dollar-quoted string " + tag, i);
+            }
             int end = close < 0 ? sql.length() : close + tag.length();
             out.append(sql, i, end);
             return end;
@@ -187,20 +192,20 @@ public final class SqlParser {
 
     private int copyQuoted(int start, char quote, boolean backslashEscapes) {
         int i = start + 1;
-        while (i < sql.length()) {
+        boolean closed = false;
+        while (i < sql.length() && !closed) {
             char c = sql.charAt(i);
             if (backslashEscapes && c == '\\') {
                 i += 2;
-            } else if (c == quote) {
-                if (peek(i + 1) == quote) {
-                    i += 2;
-                } else {
-                    i++;
-                    break;
-                }
+            } else if (c == quote && peek(i + 1) == quote) {
+                i += 2;
             } else {
+                closed = c == quote;
                 i++;
             }
+        }
+        if (!closed) {
+            open((quote == '"' ? "an unterminated quoted identifier" : "an unterminated string literal"), start);
         }
         int end = Math.min(i, sql.length());
         out.append(sql, start, end);
@@ -231,9 +236,18 @@ public final class SqlParser {
                 i++;
             }
         }
+        if (depth > 0) {
+            open("an unterminated /* comment", start);
+        }
         int end = Math.min(i, sql.length());
         out.append(sql, start, end);
         return end;
+    }
+
+    private void open(String what, int offset) {
+        if (unterminated == null) {
+            unterminated = what + " starting at offset " + offset;
+        }
     }
 
     private int copyChar(int i) {

@@ -142,10 +142,12 @@ class SqlParserTest {
 
     @Test
     void unterminatedConstructsAreDetectedForNamedFiles() {
-        assertEquals(null, SqlText.unterminatedConstruct("SELECT 'a', \"b\", $$c$$ -- 'd"));
-        assertTrue(SqlText.unterminatedConstruct("SELECT 'a").contains("string literal"));
-        assertTrue(SqlText.unterminatedConstruct("SELECT /* a").contains("comment"));
-        assertTrue(SqlText.unterminatedConstruct("SELECT $x$ a").contains("dollar"));
-        assertNull(SqlText.unterminatedConstruct("SELECT $1, a$b"));
+        assertNull(SqlParser.parse("SELECT 'a', \"b\", $$c$$ -- 'd").unterminatedConstruct());
+        assertTrue(SqlParser.parse("SELECT 'a").unterminatedConstruct().contains("string literal"));
+        assertTrue(SqlParser.parse("SELECT \"a").unterminatedConstruct().contains("quoted identifier"));
+        assertTrue(SqlParser.parse("SELECT E'a\\'").unterminatedConstruct().contains("string literal"));
+        assertTrue(SqlParser.parse("SELECT /* a /* b */").unterminatedConstruct().contains("comment"));
+        assertTrue(SqlParser.parse("SELECT $x$ a").unterminatedConstruct().contains("dollar"));
+        assertNull(SqlParser.parse("SELECT $1, a$b").unterminatedConstruct());
     }
 }
