@@ -50,7 +50,7 @@ public class SessionManagerRecorder {
     public static final String MICROMETER_TIMERS = "io.quarkiverse.sqlspec.runtime.observability.MicrometerStatementTimers";
 
     public Handler<RoutingContext> shutdownGateFilter() {
-        return ShutdownGate.INSTANCE;
+        return ShutdownGate.INSTANCE.open();
     }
 
     public ShutdownListener shutdownGateListener() {

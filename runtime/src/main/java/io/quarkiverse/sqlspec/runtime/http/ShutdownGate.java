@@ -12,12 +12,21 @@ import io.vertx.ext.web.RoutingContext;
  */
 public final class ShutdownGate implements ShutdownListener, Handler<RoutingContext> {
 
-    /** One gate per application: the route filter and the shutdown listener must share its state. */
+    /**
+     * One gate: the route filter and the shutdown listener must share its state. This class lives in the extension's
+     * runtime jar, which dev mode does not reload, so every start opens the gate again ({@link #open()}).
+     */
     public static final ShutdownGate INSTANCE = new ShutdownGate();
 
     private volatile boolean closed;
 
     private ShutdownGate() {
+    }
+
+    /** Called at every application start, including dev-mode restarts after a shutdown closed the gate. */
+    public ShutdownGate open() {
+        closed = false;
+        return this;
     }
 
     @Override
