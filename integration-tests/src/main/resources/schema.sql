@@ -13,3 +13,10 @@ CREATE TABLE IF NOT EXISTS posts (
     created_at timestamptz NOT NULL DEFAULT now(),
     updated_at timestamptz NOT NULL DEFAULT now()
 );
+
+-- Login accounts of the demo; passwords are stored as PBKDF2 hashes, never in clear.
+CREATE TABLE IF NOT EXISTS accounts (
+    id            bigserial PRIMARY KEY,
+    username      text NOT NULL UNIQUE,
+    password_hash text NOT NULL
+);

@@ -18,7 +18,12 @@ import io.quarkus.runtime.StartupEvent;
 public class DemoSchema {
 
     void create(@Observes StartupEvent startup, SqlSpec sqlspec) {
-        sqlspec.inTransaction(SqlSpec.DEFAULT_DATASOURCE, db -> db.executeScript(read("schema.sql")));
+        sqlspec.inTransaction(SqlSpec.DEFAULT_DATASOURCE, db -> {
+            db.executeScript(read("schema.sql"));
+            // the demo account of SQLSpec's session example: alice / secret
+            db.execute("INSERT INTO accounts (username, password_hash) VALUES ($1, $2) ON CONFLICT DO NOTHING",
+                    "alice", Passwords.hash("secret"));
+        });
         sqlspec.inTransaction("analytics", db -> db.executeScript(read("analytics-schema.sql")));
     }
 

@@ -4,10 +4,12 @@ import java.sql.Connection;
 import java.util.function.Function;
 
 import io.quarkiverse.sqlspec.DbSession;
+import io.quarkiverse.sqlspec.HttpSession;
 import io.quarkiverse.sqlspec.SqlSpec;
 import io.quarkiverse.sqlspec.runtime.session.DbSessionImpl;
 import io.quarkiverse.sqlspec.runtime.session.SessionManager;
 import io.quarkiverse.sqlspec.runtime.session.SqlSpecImpl;
+import io.quarkiverse.sqlspec.runtime.sessions.HttpSessionBean;
 import io.quarkus.arc.SyntheticCreationalContext;
 import io.quarkus.runtime.annotations.Recorder;
 
@@ -25,6 +27,10 @@ public class SessionBeansRecorder {
 
     public Function<SyntheticCreationalContext<Connection>, Connection> requestConnection(String dataSource) {
         return context -> SessionManager.get().session(dataSource).connection();
+    }
+
+    public Function<SyntheticCreationalContext<HttpSession>, HttpSession> httpSession() {
+        return context -> new HttpSessionBean();
     }
 
     public Function<SyntheticCreationalContext<SqlSpec>, SqlSpec> sqlSpec() {

@@ -19,6 +19,22 @@ public interface SqlSpecBuildTimeConfig {
     @ConfigDocSection
     DevServices devservices();
 
+    /**
+     * Server-side HTTP sessions stored in the database.
+     */
+    @ConfigDocSection
+    Sessions session();
+
+    interface Sessions {
+
+        /**
+         * Whether SQLSpec keeps server-side HTTP sessions in a database table (a session cookie on responses, the
+         * session injectable as {@code HttpSession}).
+         */
+        @WithDefault("false")
+        boolean enabled();
+    }
+
     interface DevServices {
 
         /**

@@ -63,6 +63,90 @@ public interface SqlSpecRuntimeConfig {
     boolean sqlComment();
 
     /**
+     * Server-side HTTP sessions (active when {@code quarkus.sqlspec.session.enabled=true}).
+     */
+    @ConfigDocSection
+    Sessions session();
+
+    interface Sessions {
+
+        /**
+         * The datasource holding the session table ({@code <default>} for the default datasource).
+         */
+        @WithDefault(DataSourceUtil.DEFAULT_DATASOURCE_NAME)
+        String datasource();
+
+        /**
+         * The session table: a lower-case identifier, optionally schema-qualified, at most 63 characters.
+         */
+        @WithDefault("sqlspec_sessions")
+        String table();
+
+        /**
+         * Whether the table is created (or completed with missing columns) at startup. Columns are only ever added.
+         */
+        @WithDefault("true")
+        boolean manageSchema();
+
+        /**
+         * The session cookie's name. A name starting with {@code __Host-} makes browsers insist on {@code Secure},
+         * {@code Path=/} and no {@code Domain}, which SQLSpec then always sets.
+         */
+        @WithDefault("sqlspec_session")
+        String cookieName();
+
+        /**
+         * The cookie's {@code SameSite} attribute: {@code Lax}, {@code Strict} or {@code None}.
+         */
+        @WithDefault("Lax")
+        String cookieSameSite();
+
+        /**
+         * Whether the cookie is marked {@code Secure}: {@code auto} (when the request came over HTTPS), {@code always}
+         * or {@code never}.
+         */
+        @WithDefault("auto")
+        String cookieSecure();
+
+        /**
+         * A session not used for this long expires (renewed by every request that reads or writes it).
+         */
+        @WithDefault("30m")
+        Duration idleTimeout();
+
+        /**
+         * A session expires this long after it was created, however active it is.
+         */
+        @WithDefault("8h")
+        Duration absoluteTimeout();
+
+        /**
+         * A session read but not changed has its expiry moved at most this often, so that busy sessions do not write
+         * on every request.
+         */
+        @WithDefault("60s")
+        Duration renewAfter();
+
+        /**
+         * The largest session accepted, in bytes of JSON; a larger one fails the request with a clear error.
+         */
+        @WithDefault("1048576")
+        int maxSize();
+
+        /**
+         * How often expired sessions are deleted (by one instance at a time).
+         */
+        @WithDefault("5m")
+        Duration purgeInterval();
+
+        /**
+         * How many expired sessions one purge statement deletes.
+         */
+        @WithDefault("1000")
+        int purgeBatchSize();
+    }
+
+    /**
      * Request correlation.
      */
     @ConfigDocSection

@@ -7,8 +7,6 @@ import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
 import io.quarkiverse.sqlspec.runtime.session.HttpRequestScope;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.Context;
-import io.vertx.core.Vertx;
 
 /**
  * Ends the request's transactions from the final status, after exception mappers ran and before the body is written.
@@ -30,15 +28,9 @@ public class TransactionResponseFilter {
         if (scope == null || scope.isEnded()) {
             return DONE;
         }
-        Context context = Vertx.currentContext();
-        if (context != null && Context.isOnEventLoopThread()) {
-            return Uni.createFrom().completionStage(() -> context.<Integer> executeBlocking(
-                    () -> scope.complete(response.getStatus()), false).toCompletionStage())
-                    .invoke(status -> replaceIfFailed(response, status))
-                    .replaceWithVoid();
-        }
-        replaceIfFailed(response, scope.complete(response.getStatus()));
-        return DONE;
+        return WorkerCalls.call(() -> scope.complete(response.getStatus()))
+                .invoke(status -> replaceIfFailed(response, status))
+                .replaceWithVoid();
     }
 
     private static void replaceIfFailed(ContainerResponseContext response, int status) {

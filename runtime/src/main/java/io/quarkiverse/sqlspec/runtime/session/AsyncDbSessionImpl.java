@@ -7,8 +7,7 @@ import java.util.function.Function;
 import io.quarkiverse.sqlspec.AsyncDbSession;
 import io.quarkiverse.sqlspec.SqlResult;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.Context;
-import io.vertx.core.Vertx;
+import io.quarkiverse.sqlspec.runtime.http.WorkerCalls;
 
 /**
  * Runs the blocking session on a worker thread. The connection scope is found on the calling thread (where the
@@ -81,12 +80,7 @@ final class AsyncDbSessionImpl implements AsyncDbSession {
     private <T> Uni<T> onWorker(Function<ManagedConnection, T> work) {
         return Uni.createFrom().deferred(() -> {
             ConnectionScope scope = session.manager().scope(session.dataSourceRuntime());
-            Context context = Vertx.currentContext();
-            if (context == null || !Context.isOnEventLoopThread()) {
-                return Uni.createFrom().item(() -> work.apply(scope.connection(session.dataSourceRuntime())));
-            }
-            return Uni.createFrom().completionStage(() -> context.<T> executeBlocking(
-                    () -> work.apply(scope.connection(session.dataSourceRuntime())), false).toCompletionStage());
+            return WorkerCalls.call(() -> work.apply(scope.connection(session.dataSourceRuntime())));
         });
     }
 }

@@ -38,16 +38,31 @@ public final class DatabaseSessionStore {
     private final String expiresIn;
     private final String renew;
     private final String deleteExpiredBatch;
+    private final String insertNew;
+    private final String updateLive;
 
     /**
      * @param maxSize the largest JSON document accepted, in UTF-8 bytes
      */
     public DatabaseSessionStore(DataSource dataSource, SessionTable table, int maxSize) {
+        this(dataSource, table, maxSize, null);
+    }
+
+    /**
+     * @param absoluteTimeout sessions older than this are dead however active they are; {@code null} for no limit
+     */
+    public DatabaseSessionStore(DataSource dataSource, SessionTable table, int maxSize, Duration absoluteTimeout) {
         this.dataSource = dataSource;
         this.table = table;
         this.maxSize = maxSize;
         String t = table.name();
-        String live = "(expires_at IS NULL OR expires_at > now())";
+        // the limit is a number computed here, not user input, so it is written into the statement
+        String live = "(expires_at IS NULL OR expires_at > now())" + (absoluteTimeout == null ? ""
+                : " AND created_at > now() - make_interval(secs => " + seconds(absoluteTimeout) + ")");
+        this.insertNew = "INSERT INTO " + t + " (session_id, data, expires_at) VALUES (?, ?::jsonb, "
+                + "now() + make_interval(secs => ?)) ON CONFLICT (session_id) DO NOTHING";
+        this.updateLive = "UPDATE " + t + " SET data = ?::jsonb, expires_at = now() + make_interval(secs => ?),"
+                + " updated_at = now() WHERE session_id = ? AND " + live;
         this.get = "SELECT data::text, CASE WHEN expires_at IS NULL THEN NULL"
                 + " ELSE EXTRACT(EPOCH FROM expires_at - now()) END, created_at FROM " + t
                 + " WHERE session_id = ? AND " + live;
@@ -94,10 +109,7 @@ public final class DatabaseSessionStore {
      * @throws SessionTooLargeException when the data is over the configured limit
      */
     public void set(String id, String jsonData, Duration ttl) {
-        int size = jsonData.getBytes(StandardCharsets.UTF_8).length;
-        if (size > maxSize) {
-            throw new SessionTooLargeException(size, maxSize);
-        }
+        checkSize(jsonData);
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement statement = connection.prepareStatement(upsert)) {
             statement.setString(1, id);
@@ -110,6 +122,50 @@ public final class DatabaseSessionStore {
             statement.executeUpdate();
         } catch (SQLException e) {
             throw SqlExceptions.translate(e, upsert);
+        }
+    }
+
+    /**
+     * Stores a new session under a new id.
+     *
+     * @return {@code false} in the (astronomically unlikely) case the id is taken
+     */
+    public boolean insertNew(String id, String jsonData, Duration ttl) {
+        checkSize(jsonData);
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement statement = connection.prepareStatement(insertNew)) {
+            statement.setString(1, id);
+            statement.setString(2, jsonData);
+            statement.setDouble(3, seconds(ttl));
+            return statement.executeUpdate() == 1;
+        } catch (SQLException e) {
+            throw SqlExceptions.translate(e, insertNew);
+        }
+    }
+
+    /**
+     * Replaces the data of a live session. A session deleted meanwhile (a logout in another request) is not brought
+     * back.
+     *
+     * @return whether the session was still there
+     */
+    public boolean updateLive(String id, String jsonData, Duration ttl) {
+        checkSize(jsonData);
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement statement = connection.prepareStatement(updateLive)) {
+            statement.setString(1, jsonData);
+            statement.setDouble(2, seconds(ttl));
+            statement.setString(3, id);
+            return statement.executeUpdate() == 1;
+        } catch (SQLException e) {
+            throw SqlExceptions.translate(e, updateLive);
+        }
+    }
+
+    private void checkSize(String jsonData) {
+        int size = jsonData.getBytes(StandardCharsets.UTF_8).length;
+        if (size > maxSize) {
+            throw new SessionTooLargeException(size, maxSize);
         }
     }
 

@@ -1,0 +1,48 @@
+package io.quarkiverse.sqlspec.runtime.sessions;
+
+import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.ws.rs.core.MediaType;
+
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerResponseFilter;
+import org.jboss.resteasy.reactive.server.core.CurrentRequestManager;
+
+import io.quarkiverse.sqlspec.runtime.http.ErrorBodies;
+import io.quarkiverse.sqlspec.runtime.http.WorkerCalls;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Saves the request's session before the response is written, when the request touched it, and sets or clears the
+ * cookie.
+ */
+public class SessionResponseFilter {
+
+    private static final Logger LOG = Logger.getLogger(SessionResponseFilter.class);
+    private static final Uni<Void> DONE = Uni.createFrom().voidItem();
+
+    @ServerResponseFilter(priority = 2)
+    public Uni<Void> saveSession(ContainerResponseContext response) {
+        SessionState state = HttpSessions.existing();
+        if (state == null || !state.touched()) {
+            return DONE;
+        }
+        boolean secureRequest = HttpSessions.secureRequest(CurrentRequestManager.get());
+        return WorkerCalls.call(() -> {
+            try {
+                return state.save();
+            } catch (SessionTooLargeException e) {
+                LOG.error(e.getMessage());
+                response.setStatus(500);
+                response.setEntity(ErrorBodies.json("Internal Server Error", "The session is too large to be saved",
+                        null), null, MediaType.APPLICATION_JSON_TYPE);
+                return null;
+            }
+        }).invoke(cookie -> {
+            if (cookie != null) {
+                response.getHeaders().add("Set-Cookie", SessionCookies.header(HttpSessions.get().settings(), cookie,
+                        secureRequest));
+                response.getHeaders().putSingle("Cache-Control", "no-store");
+            }
+        }).replaceWithVoid();
+    }
+}
