@@ -165,6 +165,39 @@ class DatabaseSessionStoreTest {
     }
 
     @Test
+    void aDeletedSessionIsNotResurrectedByALaterSave() {
+        assertThat(store.insertNew("n", "{\"a\":1}", Duration.ofMinutes(1))).isTrue();
+        assertThat(store.insertNew("n", "{\"a\":2}", Duration.ofMinutes(1))).as("ids are never reused").isFalse();
+        store.delete("n"); // a logout in another request
+        assertThat(store.updateLive("n", "{\"a\":3}", Duration.ofMinutes(1))).isFalse();
+        assertThat(store.exists("n")).isFalse();
+    }
+
+    @Test
+    void absoluteTimeoutHidesOldSessionsHoweverActive() throws Exception {
+        DatabaseSessionStore bounded = new DatabaseSessionStore(dataSource, store.table(), LIMIT, Duration.ofHours(8));
+        bounded.set("old", "{}", Duration.ofMinutes(30));
+        assertThat(bounded.exists("old")).isTrue();
+        query("UPDATE sqlspec_sessions SET created_at = now() - interval '9 hours' WHERE session_id = 'old'"
+                + " RETURNING 1");
+        assertThat(bounded.get("old")).isEmpty();
+        assertThat(bounded.renew("old", Duration.ofMinutes(30))).isFalse();
+    }
+
+    @Test
+    void onlyOneInstancePurgesAtATime() throws Exception {
+        store.set("expired", "{}", Duration.ofMillis(1));
+        query("SELECT pg_sleep(0.01)");
+        SessionPurger purger = new SessionPurger(dataSource, store, 100);
+        try (Connection other = dataSource.getConnection(); Statement statement = other.createStatement()) {
+            statement.execute("SELECT pg_advisory_lock(hashtext('sqlspec-sessions:sqlspec_sessions'))");
+            assertThat(purger.purgeOnce()).as("another instance holds the lock").isEqualTo(-1);
+            statement.execute("SELECT pg_advisory_unlock(hashtext('sqlspec-sessions:sqlspec_sessions'))");
+        }
+        assertThat(purger.purgeOnce()).isEqualTo(1);
+    }
+
+    @Test
     void tableNamesAreValidatedIdentifiers() {
         assertThat(SessionTable.named("app.web_sessions", "p").name()).isEqualTo("app.web_sessions");
         for (String bad : new String[] { "sessions; DROP TABLE users", "Sessions", "a.b.c", "x".repeat(64), "" }) {
