@@ -2,15 +2,11 @@ package io.quarkiverse.sqlspec.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.File;
 import java.io.IOException;
 import java.net.ConnectException;
-import java.net.ServerSocket;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -37,32 +33,16 @@ class GracefulShutdownIT {
     static final int SHUTDOWN_TIMEOUT_SECONDS = 4;
 
     static EmbeddedPostgres postgres;
-    static Process app;
-    static int port;
-    static HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    static PackagedApp app;
+    static HttpClient http = PackagedApp.HTTP;
 
     @BeforeAll
     static void start() throws Exception {
-        postgres = EmbeddedPostgres.builder().setServerConfig("listen_addresses", "127.0.0.1").start();
-        sql("postgres", "CREATE DATABASE analytics");
-        port = freePort();
-        Path appDir = Path.of(System.getProperty("quarkus.app.dir", "target/quarkus-app"));
-        String url = "jdbc:postgresql://127.0.0.1:" + postgres.getPort() + "/";
-        app = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Dquarkus.http.port=" + port,
-                "-Dquarkus.http.host=127.0.0.1",
-                "-Dquarkus.datasource.jdbc.url=" + url + "postgres",
-                "-Dquarkus.datasource.username=postgres",
-                "-Dquarkus.datasource.analytics.jdbc.url=" + url + "analytics",
-                "-Dquarkus.datasource.analytics.username=postgres",
-                "-Dquarkus.shutdown.timeout=" + SHUTDOWN_TIMEOUT_SECONDS + "s",
-                "-jar", appDir.resolve("quarkus-run.jar").toString())
-                .redirectErrorStream(true)
-                .redirectOutput(new File("target/graceful-shutdown-app.log"))
-                .start();
-        awaitUp();
+        postgres = PackagedApp.database();
+        app = PackagedApp.start(postgres, "graceful-shutdown-app",
+                "-Dquarkus.shutdown.timeout=" + SHUTDOWN_TIMEOUT_SECONDS + "s");
         // every post titled slow-* holds its transaction for a second, stuck-* for far longer than the timeout
-        sql("postgres", """
+        sql("""
                 CREATE FUNCTION hold() RETURNS trigger LANGUAGE plpgsql AS $$
                 BEGIN
                   IF NEW.title LIKE 'slow-%' THEN PERFORM pg_sleep(1); END IF;
@@ -75,8 +55,8 @@ class GracefulShutdownIT {
 
     @AfterAll
     static void stop() throws IOException {
-        if (app != null && app.isAlive()) {
-            app.destroyForcibly();
+        if (app != null) {
+            app.close();
         }
         if (postgres != null) {
             postgres.close();
@@ -93,13 +73,13 @@ class GracefulShutdownIT {
         awaitSleepingBackends(SLOW_REQUESTS + 1);
 
         long sigterm = System.nanoTime();
-        app.destroy(); // SIGTERM
+        app.process.destroy(); // SIGTERM
 
         assertThat(awaitRefusal()).as("a new request during shutdown is refused").isTrue();
         for (CompletableFuture<HttpResponse<String>> response : slow) {
             assertThat(response.get(SHUTDOWN_TIMEOUT_SECONDS + 5, TimeUnit.SECONDS).statusCode()).isEqualTo(201);
         }
-        assertThat(app.waitFor(SHUTDOWN_TIMEOUT_SECONDS + 10, TimeUnit.SECONDS)).as("exits within the timeout").isTrue();
+        assertThat(app.process.waitFor(SHUTDOWN_TIMEOUT_SECONDS + 10, TimeUnit.SECONDS)).as("exits within the timeout").isTrue();
         long exitedAfter = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - sigterm);
         System.out.printf("graceful shutdown: exited %d ms after SIGTERM (timeout %d s)%n", exitedAfter,
                 SHUTDOWN_TIMEOUT_SECONDS);
@@ -112,7 +92,7 @@ class GracefulShutdownIT {
     }
 
     private static CompletableFuture<HttpResponse<String>> post(String json) {
-        return http.sendAsync(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/posts"))
+        return http.sendAsync(HttpRequest.newBuilder(app.uri("/posts"))
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build(),
                 HttpResponse.BodyHandlers.ofString());
     }
@@ -123,7 +103,7 @@ class GracefulShutdownIT {
         while (System.nanoTime() < deadline) {
             try {
                 HttpResponse<String> response = http.send(HttpRequest.newBuilder(
-                        URI.create("http://127.0.0.1:" + port + "/users")).timeout(Duration.ofSeconds(2)).build(),
+                        app.uri("/users")).timeout(Duration.ofSeconds(2)).build(),
                         HttpResponse.BodyHandlers.ofString());
                 if (response.statusCode() == 503) {
                     return true;
@@ -136,23 +116,6 @@ class GracefulShutdownIT {
             Thread.sleep(20);
         }
         return false;
-    }
-
-    private static void awaitUp() throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (System.nanoTime() < deadline) {
-            assertThat(app.isAlive()).as("the application started (see target/graceful-shutdown-app.log)").isTrue();
-            try {
-                if (http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/status")).build(),
-                        HttpResponse.BodyHandlers.ofString()).statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // the server is not listening yet
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("the application did not start in 60 s");
     }
 
     private static void awaitSleepingBackends(int expected) throws Exception {
@@ -172,16 +135,11 @@ class GracefulShutdownIT {
         }
     }
 
-    private static void sql(String database, String script) throws Exception {
-        try (Connection connection = postgres.getDatabase("postgres", database).getConnection();
+    private static void sql(String script) throws Exception {
+        try (Connection connection = postgres.getPostgresDatabase().getConnection();
                 Statement statement = connection.createStatement()) {
             statement.execute(script);
         }
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
 }

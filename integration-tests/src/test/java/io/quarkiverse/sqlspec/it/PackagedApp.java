@@ -1,0 +1,99 @@
+package io.quarkiverse.sqlspec.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+/**
+ * The packaged demo application ({@code target/quarkus-app}) started as its own process against a given PostgreSQL,
+ * for tests that need a real process: signals, several instances.
+ */
+final class PackagedApp implements AutoCloseable {
+
+    static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    final Process process;
+    final int port;
+
+    private PackagedApp(Process process, int port) {
+        this.process = process;
+        this.port = port;
+    }
+
+    /** A PostgreSQL for packaged applications: the {@code postgres} database and an {@code analytics} one. */
+    static EmbeddedPostgres database() throws Exception {
+        EmbeddedPostgres postgres = EmbeddedPostgres.builder().setServerConfig("listen_addresses", "127.0.0.1").start();
+        try (var connection = postgres.getPostgresDatabase().getConnection();
+                var statement = connection.createStatement()) {
+            statement.execute("CREATE DATABASE analytics");
+        }
+        return postgres;
+    }
+
+    static PackagedApp start(EmbeddedPostgres postgres, String name, String... extraProperties) throws Exception {
+        int port = freePort();
+        String url = "jdbc:postgresql://127.0.0.1:" + postgres.getPort() + "/";
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Dquarkus.http.port=" + port,
+                "-Dquarkus.http.host=127.0.0.1",
+                "-Dquarkus.datasource.jdbc.url=" + url + "postgres",
+                "-Dquarkus.datasource.username=postgres",
+                "-Dquarkus.datasource.analytics.jdbc.url=" + url + "analytics",
+                "-Dquarkus.datasource.analytics.username=postgres"));
+        command.addAll(List.of(extraProperties));
+        command.addAll(List.of("-jar", Path.of(System.getProperty("quarkus.app.dir", "target/quarkus-app"))
+                .resolve("quarkus-run.jar").toString()));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(new File("target/" + name + ".log")).start();
+        PackagedApp app = new PackagedApp(process, port);
+        app.awaitUp(name);
+        return app;
+    }
+
+    URI uri(String path) {
+        return URI.create("http://127.0.0.1:" + port + path);
+    }
+
+    private void awaitUp(String name) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (System.nanoTime() < deadline) {
+            assertThat(process.isAlive()).as("%s started (see target/%s.log)", name, name).isTrue();
+            try {
+                if (HTTP.send(HttpRequest.newBuilder(uri("/status")).build(), HttpResponse.BodyHandlers.ofString())
+                        .statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError(name + " did not start in 60 s");
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    @Override
+    public void close() {
+        if (process.isAlive()) {
+            process.destroyForcibly();
+        }
+    }
+}
