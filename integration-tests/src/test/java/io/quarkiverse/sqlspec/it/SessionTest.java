@@ -146,6 +146,19 @@ class SessionTest {
                 .isBetween(1L, 25L);
     }
 
+    @Test
+    void expiredSessionsArePurgedOnDemand() throws Exception {
+        String id = loggedIn();
+        Db.execute(dataSource, "UPDATE sqlspec_sessions SET expires_at = now() - interval '1 minute'"
+                + " WHERE session_id = '" + id + "'");
+        assertThat(sqlspec.deleteExpiredSessions()).isGreaterThanOrEqualTo(1);
+        assertThat(Db.queryValue(dataSource, "SELECT count(*) FROM sqlspec_sessions WHERE session_id = '" + id + "'"))
+                .isEqualTo("0");
+    }
+
+    @Inject
+    io.quarkiverse.sqlspec.SqlSpec sqlspec;
+
     private String rowVersion(String id) throws Exception {
         return Db.queryValue(dataSource, "SELECT xmin::text || '/' || updated_at::text FROM sqlspec_sessions"
                 + " WHERE session_id = '" + id + "'");

@@ -54,9 +54,9 @@ public class SessionStoreRecorder {
         }
         DatabaseSessionStore store = new DatabaseSessionStore(dataSource, table, sessions.maxSize(),
                 sessions.absoluteTimeout());
-        HttpSessions.initialize(store, settings);
-        schedulePurge(shutdown, new SessionPurger(dataSource, store, sessions.purgeBatchSize()),
-                sessions.purgeInterval().toMillis());
+        SessionPurger purger = new SessionPurger(dataSource, store, sessions.purgeBatchSize());
+        HttpSessions.initialize(store, settings, purger);
+        schedulePurge(shutdown, purger, sessions.purgeInterval().toMillis());
     }
 
     private static void schedulePurge(ShutdownContext shutdown, SessionPurger purger, long intervalMillis) {

@@ -70,6 +70,11 @@ public final class SqlSpecImpl implements SqlSpec {
     }
 
     @Override
+    public long deleteExpiredSessions() {
+        return io.quarkiverse.sqlspec.runtime.sessions.HttpSessions.purger().purgeOnce();
+    }
+
+    @Override
     public CommitMode commitMode(String datasource) {
         return manager().dataSource(datasource).policy().mode();
     }

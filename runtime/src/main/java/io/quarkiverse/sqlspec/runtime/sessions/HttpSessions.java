@@ -18,14 +18,20 @@ public final class HttpSessions {
 
     private final DatabaseSessionStore store;
     private final SessionSettings settings;
+    private final SessionPurger purger;
 
-    HttpSessions(DatabaseSessionStore store, SessionSettings settings) {
+    HttpSessions(DatabaseSessionStore store, SessionSettings settings, SessionPurger purger) {
         this.store = store;
         this.settings = settings;
+        this.purger = purger;
     }
 
-    public static void initialize(DatabaseSessionStore store, SessionSettings settings) {
-        instance = new HttpSessions(store, settings);
+    public static void initialize(DatabaseSessionStore store, SessionSettings settings, SessionPurger purger) {
+        instance = new HttpSessions(store, settings, purger);
+    }
+
+    public static SessionPurger purger() {
+        return get().purger;
     }
 
     static HttpSessions get() {
