@@ -16,6 +16,13 @@ public class SessionCounterResource {
     HttpSession session;
 
     @POST
+    @Path("/oversized")
+    public String oversized() {
+        session.put("blob", "x".repeat(2 * 1024 * 1024));
+        return "stored?";
+    }
+
+    @POST
     public long increment() {
         long next = session.get("count", Long.class).orElse(0L) + 1;
         session.put("count", next);

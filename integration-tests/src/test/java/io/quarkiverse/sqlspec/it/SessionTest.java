@@ -147,6 +147,15 @@ class SessionTest {
     }
 
     @Test
+    void anOversizedSessionIsRefusedClearlyAndNotStored() throws Exception {
+        String before = Db.queryValue(dataSource, "SELECT count(*) FROM sqlspec_sessions");
+        Response response = given().post("/test/session-counter/oversized");
+        response.then().statusCode(500).body("message", equalTo("The session is too large to be saved"));
+        assertThat(response.header("Set-Cookie")).isNull();
+        assertThat(Db.queryValue(dataSource, "SELECT count(*) FROM sqlspec_sessions")).isEqualTo(before);
+    }
+
+    @Test
     void expiredSessionsArePurgedOnDemand() throws Exception {
         String id = loggedIn();
         Db.execute(dataSource, "UPDATE sqlspec_sessions SET expires_at = now() - interval '1 minute'"
