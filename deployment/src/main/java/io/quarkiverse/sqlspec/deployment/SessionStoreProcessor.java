@@ -18,6 +18,7 @@ import io.quarkus.deployment.annotations.ExecutionTime;
 import io.quarkus.deployment.annotations.Record;
 import io.quarkus.deployment.builditem.ShutdownContextBuildItem;
 import io.quarkus.resteasy.reactive.spi.CustomContainerResponseFilterBuildItem;
+import io.quarkus.vertx.http.deployment.FilterBuildItem;
 
 /**
  * Server-side HTTP sessions, when {@code quarkus.sqlspec.session.enabled=true}: the injectable session, the filter that
@@ -42,6 +43,15 @@ class SessionStoreProcessor {
     @BuildStep
     CustomContainerResponseFilterBuildItem saveBeforeResponse() {
         return new CustomContainerResponseFilterBuildItem(SessionResponseFilter.class.getName());
+    }
+
+    /** Below correlation (400) and the shutdown gate (500); sessions need neither to run first. */
+    static final int ROUTE_PRIORITY = 350;
+
+    @BuildStep
+    @Record(ExecutionTime.RUNTIME_INIT)
+    FilterBuildItem sessionRoute(SessionStoreRecorder recorder) {
+        return new FilterBuildItem(recorder.routeHandler(), ROUTE_PRIORITY);
     }
 
     @BuildStep

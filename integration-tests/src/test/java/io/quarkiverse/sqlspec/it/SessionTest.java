@@ -147,6 +147,18 @@ class SessionTest {
     }
 
     @Test
+    void plainVertxRoutesHaveSessionsToo() throws Exception {
+        Response first = given().get("/test/plain-visits");
+        first.then().statusCode(200).body(equalTo("1"));
+        String id = first.cookie(COOKIE);
+        assertThat(id).isNotNull();
+        assertThat(first.header("Cache-Control")).isEqualTo("no-store");
+        given().cookie(COOKIE, id).get("/test/plain-visits").then().statusCode(200).body(equalTo("2"));
+        assertThat(Db.queryValue(dataSource, "SELECT data->>'visits' FROM sqlspec_sessions WHERE session_id = '"
+                + id + "'")).isEqualTo("2");
+    }
+
+    @Test
     void anOversizedSessionIsRefusedClearlyAndNotStored() throws Exception {
         String before = Db.queryValue(dataSource, "SELECT count(*) FROM sqlspec_sessions");
         Response response = given().post("/test/session-counter/oversized");

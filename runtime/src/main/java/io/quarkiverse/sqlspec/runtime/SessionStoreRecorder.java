@@ -36,6 +36,10 @@ public class SessionStoreRecorder {
         this.config = config;
     }
 
+    public io.vertx.core.Handler<io.vertx.ext.web.RoutingContext> routeHandler() {
+        return new io.quarkiverse.sqlspec.runtime.sessions.SessionRouteHandler();
+    }
+
     public void start(ShutdownContext shutdown) {
         SqlSpecRuntimeConfig.Sessions sessions = config.getValue().session();
         SessionSettings settings = SessionSettings.of(sessions);

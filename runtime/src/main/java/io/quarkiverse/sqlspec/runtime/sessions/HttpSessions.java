@@ -1,10 +1,6 @@
 package io.quarkiverse.sqlspec.runtime.sessions;
 
-import org.jboss.resteasy.reactive.server.core.CurrentRequestManager;
-import org.jboss.resteasy.reactive.server.core.ResteasyReactiveRequestContext;
-
 import io.quarkiverse.sqlspec.SqlSpecException;
-import io.quarkus.arc.Arc;
 import io.vertx.core.http.Cookie;
 import io.vertx.ext.web.RoutingContext;
 
@@ -13,7 +9,8 @@ import io.vertx.ext.web.RoutingContext;
  */
 public final class HttpSessions {
 
-    private static final String PROPERTY = SessionState.class.getName();
+    private static final String STATE = SessionState.class.getName();
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(HttpSessions.class);
     private static volatile HttpSessions instance;
 
     private final DatabaseSessionStore store;
@@ -57,35 +54,55 @@ public final class HttpSessions {
     private SessionState state() {
         if (io.vertx.core.Context.isOnEventLoopThread()) {
             throw new SqlSpecException("HttpSession was used on a Vert.x event loop thread, where loading it from the"
-                    + " database would block the server; use it from a blocking resource method (@Blocking)");
+                    + " database would block the server; use it from a blocking resource method or route (@Blocking)");
         }
-        ResteasyReactiveRequestContext request = currentRequest();
-        if (request == null) {
-            throw new SqlSpecException("HttpSession is only available while a Quarkus REST request is processed");
+        RoutingContext routing = SessionRouteHandler.current();
+        if (routing == null) {
+            throw new SqlSpecException("HttpSession is only available while an HTTP request is processed");
         }
-        SessionState state = (SessionState) request.getProperty(PROPERTY);
+        SessionState state = routing.get(STATE);
         if (state == null) {
-            RoutingContext routing = request.unwrap(RoutingContext.class);
-            Cookie cookie = routing == null ? null : routing.request().getCookie(settings.cookieName());
+            Cookie cookie = routing.request().getCookie(settings.cookieName());
             state = new SessionState(store, settings, cookie == null ? null : cookie.getValue());
-            request.setProperty(PROPERTY, state);
+            routing.put(STATE, state);
+            saveAtHeadersEnd(routing, state);
         }
         return state;
     }
 
-    /** The state of the current request if it touched its session, for the response filter. */
-    static SessionState existing() {
-        HttpSessions current = instance;
-        ResteasyReactiveRequestContext request = currentRequest();
-        return current == null || request == null ? null : (SessionState) request.getProperty(PROPERTY);
+    /**
+     * Plain Vert.x routes have no response filter: their session is saved when the headers are about to go out. In a
+     * blocking route that happens on the worker thread that ends the response; REST endpoints are saved earlier by
+     * {@link SessionResponseFilter}, which leaves nothing to do here.
+     */
+    private void saveAtHeadersEnd(RoutingContext routing, SessionState state) {
+        routing.addHeadersEndHandler(ignored -> {
+            if (state.saved() || !state.touched()) {
+                return;
+            }
+            if (io.vertx.core.Context.isOnEventLoopThread()) {
+                LOG.warn("The session of a plain Vert.x route was left unsaved: the response ended on the event loop,"
+                        + " where the database cannot be called. End the response from a blocking handler");
+                return;
+            }
+            String cookie = state.save();
+            if (cookie != null) {
+                routing.response().headers().add("Set-Cookie",
+                        SessionCookies.header(settings, cookie, routing.request().isSSL()));
+                routing.response().headers().set("Cache-Control", "no-store");
+            }
+        });
     }
 
-    static boolean secureRequest(ResteasyReactiveRequestContext request) {
-        RoutingContext routing = request.unwrap(RoutingContext.class);
+    /** The state of the current request if it touched its session, for the response filter. */
+    static SessionState existing() {
+        RoutingContext routing = instance == null ? null : SessionRouteHandler.current();
+        return routing == null ? null : routing.get(STATE);
+    }
+
+    static boolean secureRequest() {
+        RoutingContext routing = SessionRouteHandler.current();
         return routing != null && routing.request().isSSL();
     }
 
-    private static ResteasyReactiveRequestContext currentRequest() {
-        return Arc.container().requestContext().isActive() ? CurrentRequestManager.get() : null;
-    }
 }

@@ -5,7 +5,6 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
-import org.jboss.resteasy.reactive.server.core.CurrentRequestManager;
 
 import io.quarkiverse.sqlspec.runtime.http.ErrorBodies;
 import io.quarkiverse.sqlspec.runtime.http.WorkerCalls;
@@ -23,10 +22,10 @@ public class SessionResponseFilter {
     @ServerResponseFilter(priority = 2)
     public Uni<Void> saveSession(ContainerResponseContext response) {
         SessionState state = HttpSessions.existing();
-        if (state == null || !state.touched()) {
+        if (state == null || !state.touched() || state.saved()) {
             return DONE;
         }
-        boolean secureRequest = HttpSessions.secureRequest(CurrentRequestManager.get());
+        boolean secureRequest = HttpSessions.secureRequest();
         return WorkerCalls.call(() -> {
             try {
                 return state.save();

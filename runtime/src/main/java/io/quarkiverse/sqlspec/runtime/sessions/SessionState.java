@@ -30,6 +30,7 @@ final class SessionState implements HttpSession {
     private Optional<Duration> expiresIn = Optional.empty();
     private String replacedId;
     private boolean invalidated;
+    private boolean saved;
 
     SessionState(DatabaseSessionStore store, SessionSettings settings, String cookieId) {
         this.store = store;
@@ -51,6 +52,10 @@ final class SessionState implements HttpSession {
 
     boolean touched() {
         return loaded;
+    }
+
+    boolean saved() {
+        return saved;
     }
 
     private void load() {
@@ -145,6 +150,10 @@ final class SessionState implements HttpSession {
      * @return the cookie to send: a new id, {@code ""} to clear it, or {@code null} for no cookie
      */
     String save() {
+        if (saved) {
+            return null;
+        }
+        saved = true;
         if (!loaded) {
             return null; // never touched: nothing read, nothing written
         }
