@@ -90,6 +90,34 @@ class SessionTest {
     }
 
     @Test
+    void regeneratingOnLoginKeepsTheData() throws Exception {
+        Response anonymous = given().post("/test/session-counter");
+        anonymous.then().statusCode(200).body(equalTo("1"));
+        String before = anonymous.cookie(COOKIE);
+        String after = login("secret", before).then().statusCode(200).extract().cookie(COOKIE);
+        assertThat(after).isNotEqualTo(before);
+        assertThat(Db.queryValue(dataSource, "SELECT data->>'count' FROM sqlspec_sessions WHERE session_id = '"
+                + after + "'")).isEqualTo("1");
+        assertThat(Db.queryValue(dataSource, "SELECT count(*) FROM sqlspec_sessions WHERE session_id = '" + before
+                + "'")).isEqualTo("0");
+    }
+
+    @Test
+    void readsRenewTheIdleTimeoutAtMostOncePerInterval() throws Exception {
+        String id = loggedIn();
+        // pretend the last renewal was two minutes ago (renew-after is 60 s)
+        Db.execute(dataSource, "UPDATE sqlspec_sessions SET expires_at = now() + interval '28 minutes'"
+                + " WHERE session_id = '" + id + "'");
+        given().cookie(COOKIE, id).get("/profile").then().statusCode(200);
+        double left = Double.parseDouble(Db.queryValue(dataSource,
+                "SELECT EXTRACT(EPOCH FROM expires_at - now()) FROM sqlspec_sessions WHERE session_id = '" + id + "'"));
+        assertThat(left).as("renewed to the full idle timeout").isGreaterThan(29 * 60);
+        String version = rowVersion(id);
+        given().cookie(COOKIE, id).get("/profile").then().statusCode(200);
+        assertThat(rowVersion(id)).as("not renewed again right away").isEqualTo(version);
+    }
+
+    @Test
     void logoutDeletesTheSessionAndClearsTheCookie() throws Exception {
         String id = loggedIn();
         Response response = given().cookie(COOKIE, id).post("/logout");
