@@ -1,0 +1,153 @@
+#!/usr/bin/env bash
+# Side-by-side HTTP benchmark of SQLSpec against what Quarkus users write today, plus pgbench as the database ceiling.
+# One command from a clean clone: benchmark/run.sh   (DURATION=10s ROUNDS=3 CONNECTIONS=32 to change the load)
+# Loopback only; every process it starts is stopped on exit.
+set -euo pipefail
+cd "$(dirname "$0")"
+ROOT=$(cd .. && pwd)
+DURATION=${DURATION:-10s}
+ROUNDS=${ROUNDS:-3}
+CONNECTIONS=${CONNECTIONS:-32}
+THREADS=${THREADS:-2}
+WORK=$(mktemp -d /tmp/sqlspec-bench.XXXXXX)
+PG_BIN=/usr/lib/postgresql/15/bin
+APP_PID=""
+
+log() { printf '[bench] %s\n' "$*" >&2; }
+
+cleanup() {
+  [ -n "$APP_PID" ] && kill "$APP_PID" 2>/dev/null && wait "$APP_PID" 2>/dev/null || true
+  if [ -f "$WORK/data/postmaster.pid" ]; then su postgres -c "$PG_BIN/pg_ctl -D $WORK/data -m fast stop" >/dev/null 2>&1 || true; fi
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+install_tools() {
+  local missing=()
+  command -v wrk >/dev/null || missing+=(wrk)
+  [ -x "$PG_BIN/pgbench" ] || missing+=(postgresql-15 postgresql-contrib-15)
+  if [ ${#missing[@]} -gt 0 ]; then
+    log "installing ${missing[*]}"
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+  fi
+}
+
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
+
+start_postgres() {
+  PG_PORT=$(free_port)
+  chown postgres "$WORK" && chmod 700 "$WORK"
+  su postgres -c "$PG_BIN/initdb -D $WORK/data -A trust -U postgres -E UTF8 --locale=C" >/dev/null
+  su postgres -c "$PG_BIN/pg_ctl -D $WORK/data -l $WORK/postgres.log -w -o '-p $PG_PORT -k $WORK -c listen_addresses=127.0.0.1 -c max_connections=200 -c shared_buffers=256MB -c synchronous_commit=off' start" >/dev/null
+  psql() { "$PG_BIN/psql" -h 127.0.0.1 -p "$PG_PORT" -U postgres -v ON_ERROR_STOP=1 -q "$@"; }
+  psql -c "CREATE DATABASE bench"
+  psql -d bench <<'SQL'
+CREATE TABLE users (id bigserial PRIMARY KEY, name text NOT NULL, email text NOT NULL);
+INSERT INTO users (name, email) SELECT 'User ' || g, 'user' || g || '@example.com' FROM generate_series(1, 10000) g;
+VACUUM ANALYZE users;
+SQL
+  "$PG_BIN/pgbench" -h 127.0.0.1 -p "$PG_PORT" -U postgres -i -s 1 -q bench >/dev/null 2>&1
+}
+
+build() {
+  log "building the extension and the benchmark application"
+  (cd "$ROOT" && ./mvnw -B -q -ntp install -DskipTests -pl runtime,deployment -am)
+  (cd "$ROOT" && ./mvnw -B -q -ntp -f benchmark/pom.xml package -pl app -DskipTests)
+}
+
+start_app() {
+  APP_PORT=$(free_port)
+  local started
+  started=$(date +%s%N)
+  java -Xmx512m -Dquarkus.http.host=127.0.0.1 -Dquarkus.http.port="$APP_PORT" \
+    -Dquarkus.datasource.jdbc.url="jdbc:postgresql://127.0.0.1:$PG_PORT/bench" \
+    -jar app/target/quarkus-app/quarkus-run.jar >"$WORK/app.log" 2>&1 &
+  APP_PID=$!
+  for _ in $(seq 1 600); do
+    if curl -sf "http://127.0.0.1:$APP_PORT/hello" >/dev/null; then break; fi
+    sleep 0.1
+  done
+  curl -sf "http://127.0.0.1:$APP_PORT/hello" >/dev/null || { cat "$WORK/app.log"; exit 1; }
+  STARTUP_MS=$(( ($(date +%s%N) - started) / 1000000 ))
+}
+
+# run_wrk NAME SCRIPT PATH [ENV...] -> prints "rps p50_ms p99_ms"
+run_wrk() {
+  local script=$1 path=$2 duration=$3
+  shift 3
+  env "$@" wrk -t"$THREADS" -c"$CONNECTIONS" -d"$duration" --latency -s "wrk/$script" \
+    "http://127.0.0.1:$APP_PORT$path" 2>&1 | awk '
+      /Requests\/sec/ { rps = $2 }
+      /^ +50%/ { p50 = $2 } /^ +99%/ { p99 = $2 }
+      /Non-2xx/ { errors = $NF }
+      function ms(v) { if (v ~ /us$/) return v / 1000; if (v ~ /ms$/) return v + 0; if (v ~ /s$/) return v * 1000; return v }
+      END { printf "%s %.3f %.3f %s\n", rps, ms(p50), ms(p99), (errors == "" ? 0 : errors) }'
+}
+
+main() {
+  install_tools
+  build
+  log "starting PostgreSQL 15 with 10,000 users"
+  start_postgres
+  log "starting the application"
+  start_app
+  RSS_KB=$(awk '/VmRSS/ { print $2 }' "/proc/$APP_PID/status")
+
+  SESSION_COOKIE=$(curl -si -X POST "http://127.0.0.1:$APP_PORT/session/sqlspec" | awk -F': ' 'tolower($1) == "set-cookie" { split($2, a, ";"); print a[1] }' | tr -d '\r')
+
+  declare -A scripts=(
+    [hello]="get.lua|/hello|PREFIX=/hello?"
+    [sqlspec-get]="get.lua|/sqlspec/users/1|PREFIX=/sqlspec/users/" [jdbc-get]="get.lua|/jdbc/users/1|PREFIX=/jdbc/users/"
+    [jta-get]="get.lua|/jta/users/1|PREFIX=/jta/users/" [orm-get]="get.lua|/orm/users/1|PREFIX=/orm/users/"
+    [sqlspec-post]="post.lua|/sqlspec/users|X=1" [jdbc-post]="post.lua|/jdbc/users|X=1"
+    [jta-post]="post.lua|/jta/users|X=1" [orm-post]="post.lua|/orm/users|X=1"
+    [session-sqlspec]="session.lua|/session/sqlspec|SESSION_COOKIE=$SESSION_COOKIE" [session-none]="session.lua|/session/none|X=1"
+  )
+  variants=(hello sqlspec-get jdbc-get jta-get orm-get sqlspec-post jdbc-post jta-post orm-post session-sqlspec session-none)
+
+  log "warming up every variant"
+  for v in "${variants[@]}"; do
+    IFS='|' read -r script path envs <<<"${scripts[$v]}"
+    run_wrk "$script" "$path" 3s "$envs" >/dev/null
+  done
+
+  declare -A results
+  for round in $(seq 1 "$ROUNDS"); do
+    log "round $round/$ROUNDS ($DURATION per variant, interleaved)"
+    for v in "${variants[@]}"; do
+      IFS='|' read -r script path envs <<<"${scripts[$v]}"
+      results[$v]+="$(run_wrk "$script" "$path" "$DURATION" "$envs");"
+    done
+  done
+
+  log "pgbench -S (select-only) as the database ceiling"
+  PGBENCH_TPS=$("$PG_BIN/pgbench" -h 127.0.0.1 -p "$PG_PORT" -U postgres -S -c "$CONNECTIONS" -j "$THREADS" \
+    -T "${DURATION%s}" bench 2>/dev/null | awk '/^tps/ { print int($3) }')
+
+  # median of the rounds for each variant
+  declare -A rps p50 p99 errs
+  for v in "${variants[@]}"; do
+    read -r rps[$v] p50[$v] p99[$v] errs[$v] < <(tr ';' '\n' <<<"${results[$v]}" | grep -v '^$' | sort -n -k1 \
+      | awk '{ rows[NR] = $0 } END { print rows[int((NR + 1) / 2)] }')
+  done
+
+  echo
+  echo "SQLSpec benchmark — $(nproc) cores, $(date -u +%Y-%m-%d), $ROUNDS rounds x $DURATION, $CONNECTIONS connections, wrk -t$THREADS (medians)"
+  printf '%-16s %12s %10s %10s %8s\n' variant "req/s" "p50 ms" "p99 ms" "non-2xx"
+  for v in "${variants[@]}"; do
+    printf '%-16s %12.0f %10.3f %10.3f %8s\n' "$v" "${rps[$v]}" "${p50[$v]}" "${p99[$v]}" "${errs[$v]}"
+  done
+  printf '%-16s %12s\n' "pgbench -S" "$PGBENCH_TPS tps"
+  echo
+  ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }'; }
+  echo "ratios (throughput)       GET     POST"
+  echo "sqlspec / jdbc           $(ratio "${rps[sqlspec-get]}" "${rps[jdbc-get]}")    $(ratio "${rps[sqlspec-post]}" "${rps[jdbc-post]}")"
+  echo "sqlspec / jta            $(ratio "${rps[sqlspec-get]}" "${rps[jta-get]}")    $(ratio "${rps[sqlspec-post]}" "${rps[jta-post]}")"
+  echo "sqlspec / orm            $(ratio "${rps[sqlspec-get]}" "${rps[orm-get]}")    $(ratio "${rps[sqlspec-post]}" "${rps[orm-post]}")"
+  echo "sqlspec / pgbench -S     $(ratio "${rps[sqlspec-get]}" "$PGBENCH_TPS")"
+  echo "session / no session     $(ratio "${rps[session-sqlspec]}" "${rps[session-none]}")"
+  echo
+  echo "application: started in ${STARTUP_MS} ms (process start to first response), RSS ${RSS_KB} kB after start"
+}
+
+main "$@"
