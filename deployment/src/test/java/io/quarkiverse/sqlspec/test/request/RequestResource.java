@@ -74,6 +74,9 @@ public class RequestResource {
                 CREATE TABLE IF NOT EXISTS notes (body text);
                 """));
         sqlspec.inTransaction("audit", s -> s.execute("CREATE TABLE IF NOT EXISTS audit_log (body text)"));
+        sqlspec.inTransaction(SqlSpec.DEFAULT_DATASOURCE, s -> s.execute(
+                "CREATE OR REPLACE FUNCTION remember(note text) RETURNS text LANGUAGE sql AS"
+                        + " 'INSERT INTO notes (body) VALUES (note) RETURNING body'"));
     }
 
     @GET
@@ -119,6 +122,26 @@ public class RequestResource {
     @Path("/async-count/{body}")
     public Uni<Long> asyncCount(@PathParam("body") String body) {
         return db.async().selectValue(Long.class, "SELECT count(*) FROM notes WHERE body = $1", body);
+    }
+
+    /**
+     * Two reads run in auto-commit, each in its own implicit transaction: now() (the transaction's start) differs.
+     * Inside one transaction it would be the same for both.
+     */
+    @GET
+    @Path("/reads")
+    public boolean readsRunWithoutATransaction() {
+        String first = db.selectValue(String.class, "SELECT now()::text");
+        String second = db.selectValue(String.class, "SELECT now()::text");
+        return !first.equals(second);
+    }
+
+    /** A SELECT that writes through a function is a write: it is in the transaction and rolled back with the 400. */
+    @POST
+    @Path("/select-that-writes/{body}")
+    public Response selectThatWrites(@PathParam("body") String body) {
+        db.selectValue(String.class, "SELECT remember($1)", body);
+        return Response.status(400).build();
     }
 
     static volatile io.quarkiverse.sqlspec.SqlResult leftOver;

@@ -81,6 +81,14 @@ class SingleConnectionPerRequestTest {
     }
 
     @Test
+    void readsNeedNoTransactionButWritingSelectsAreInIt() throws Exception {
+        given().get("/request/reads").then().statusCode(200).body(org.hamcrest.Matchers.equalTo("true"));
+        String body = "select-writes-" + UUID.randomUUID();
+        given().post("/request/select-that-writes/" + body).then().statusCode(400);
+        assertThat(DbChecks.count(primary, "SELECT count(*) FROM notes WHERE body = '" + body + "'")).isZero();
+    }
+
+    @Test
     void resultUsedAfterItsRequestEndedFailsClearly() {
         given().post("/request/keep-result").then().statusCode(200);
         given().get("/request/read-kept-result").then().statusCode(500);

@@ -170,7 +170,7 @@ public final class DbSessionImpl implements DbSession {
         long started = System.nanoTime();
         PreparedStatement statement = null;
         try {
-            statement = connection.prepare(jdbcText(manager, parsed.jdbcSql()));
+            statement = connection.prepare(jdbcText(manager, parsed.jdbcSql()), parsed.readOnly());
             ParameterBinder.bind(statement, values);
             SqlResult result;
             long rows;
@@ -195,7 +195,7 @@ public final class DbSessionImpl implements DbSession {
         SessionManager manager = manager();
         ParsedSql parsed = manager.statementCache().get(sql);
         long started = System.nanoTime();
-        try (PreparedStatement statement = connection.prepare(jdbcText(manager, parsed.jdbcSql()))) {
+        try (PreparedStatement statement = connection.prepare(jdbcText(manager, parsed.jdbcSql()), false)) {
             for (Object batch : batches) {
                 ParameterBinder.bind(statement, parsed.bind(asArguments(batch)));
                 statement.addBatch();

@@ -30,7 +30,11 @@ final class ManagedConnection {
 
     /** How the connection's transactions end. */
     enum Mode {
-        /** Auto-commit off; committed or rolled back by the scope. */
+        /**
+         * Committed or rolled back by the scope. The transaction begins with the first statement that may write
+         * (reads before it run in auto-commit, see ReadOnlyStatements), so a request that only reads costs no
+         * BEGIN/COMMIT round trips.
+         */
         LOCAL_TRANSACTION,
         /** Every statement commits on its own. */
         AUTO_COMMIT,
@@ -45,6 +49,7 @@ final class ManagedConnection {
     private final List<Statement> openStatements = new ArrayList<>(2);
     private Map<String, Savepoint> savepoints;
     private boolean uncommittedWork;
+    private boolean inTransaction;
     private boolean closed;
 
     private ManagedConnection(DataSourceRuntime dataSource, Connection connection, Mode mode) {
@@ -62,10 +67,7 @@ final class ManagedConnection {
             throw SqlExceptions.translate(e, null);
         }
         try {
-            if (mode == Mode.LOCAL_TRANSACTION && connection.getAutoCommit()) {
-                // pgjdbc sends BEGIN with the first statement, so this costs no round trip
-                connection.setAutoCommit(false);
-            } else if (mode == Mode.AUTO_COMMIT && !connection.getAutoCommit()) {
+            if (mode != Mode.JTA && !connection.getAutoCommit()) {
                 connection.setAutoCommit(true);
             }
             return new ManagedConnection(dataSource, connection, mode);
@@ -79,8 +81,10 @@ final class ManagedConnection {
         return dataSource;
     }
 
+    /** The raw connection for application code, which may do anything with it: the transaction begins now. */
     Connection connection() {
         checkOpen();
+        beginTransaction();
         return connection;
     }
 
@@ -92,22 +96,46 @@ final class ManagedConnection {
         return uncommittedWork;
     }
 
-    PreparedStatement prepare(String jdbcSql) throws SQLException {
+    /**
+     * @param readOnly whether the statement can only read: it then runs before the transaction begins, if it has not
+     */
+    PreparedStatement prepare(String jdbcSql, boolean readOnly) throws SQLException {
         checkOpen();
-        PreparedStatement statement = connection.prepareStatement(jdbcSql);
-        if (transactional) {
-            uncommittedWork = true;
+        if (!readOnly) {
+            beginTransaction();
         }
+        PreparedStatement statement = connection.prepareStatement(jdbcSql);
+        uncommittedWork |= inTransaction;
         return statement;
     }
 
     Statement createStatement() throws SQLException {
         checkOpen();
+        beginTransaction();
         Statement statement = connection.createStatement();
-        if (transactional) {
-            uncommittedWork = true;
-        }
+        uncommittedWork = inTransaction;
         return statement;
+    }
+
+    /** pgjdbc sends BEGIN with the next statement: turning auto-commit off costs no round trip. */
+    private void beginTransaction() {
+        if (!transactional || inTransaction) {
+            return;
+        }
+        try {
+            connection.setAutoCommit(false);
+            inTransaction = true;
+        } catch (SQLException e) {
+            throw SqlExceptions.translate(e, "BEGIN");
+        }
+    }
+
+    /** Back to auto-commit (no round trip: no transaction is open), so the next reads again need no BEGIN. */
+    private void endTransaction() throws SQLException {
+        inTransaction = false;
+        uncommittedWork = false;
+        savepoints = null;
+        connection.setAutoCommit(true);
     }
 
     /** A statement whose result the caller has not read yet; closed at the latest when the transaction ends. */
@@ -123,13 +151,12 @@ final class ManagedConnection {
         checkOpen();
         refuseUnderJta("commit");
         closeOpenStatements();
-        if (!transactional) {
+        if (!inTransaction) {
             return;
         }
         try {
             connection.commit();
-            uncommittedWork = false;
-            savepoints = null;
+            endTransaction();
         } catch (SQLException e) {
             uncommittedWork = false;
             throw SqlExceptions.translate(e, "COMMIT");
@@ -140,11 +167,12 @@ final class ManagedConnection {
         checkOpen();
         refuseUnderJta("rollback");
         closeOpenStatements();
-        if (!transactional) {
+        if (!inTransaction) {
             return;
         }
         try {
             connection.rollback();
+            endTransaction();
         } catch (SQLException e) {
             throw SqlExceptions.translate(e, "ROLLBACK");
         } finally {
@@ -155,6 +183,7 @@ final class ManagedConnection {
 
     void savepoint(String name) {
         requireTransaction("savepoint");
+        beginTransaction();
         try {
             if (savepoints == null) {
                 savepoints = new HashMap<>();
@@ -198,11 +227,11 @@ final class ManagedConnection {
         closeOpenStatements();
         boolean rolledBack = false;
         try {
-            if (transactional && uncommittedWork) {
+            if (inTransaction && uncommittedWork) {
                 connection.rollback();
                 rolledBack = true;
             }
-            if (transactional) {
+            if (inTransaction) {
                 connection.setAutoCommit(true);
             }
         } catch (SQLException e) {

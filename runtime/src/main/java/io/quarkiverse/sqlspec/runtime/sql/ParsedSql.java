@@ -37,10 +37,12 @@ public final class ParsedSql {
     private final String[] slotNames;
     private final List<String> names;
     private final String unterminatedConstruct;
+    private final boolean readOnly;
 
     ParsedSql(String sql, String jdbcSql, ParameterStyle style, int expectedArguments, int[] slotArguments,
-            String[] slotNames, List<String> names, String unterminatedConstruct) {
+            String[] slotNames, List<String> names, String unterminatedConstruct, boolean readOnly) {
         this.unterminatedConstruct = unterminatedConstruct;
+        this.readOnly = readOnly;
         this.sql = sql;
         this.jdbcSql = jdbcSql;
         this.style = style;
@@ -73,6 +75,14 @@ public final class ParsedSql {
      */
     public String unterminatedConstruct() {
         return unterminatedConstruct;
+    }
+
+    /**
+     * Whether the statement can only read (see {@link ReadOnlyStatements}): it may run before the request's
+     * transaction begins.
+     */
+    public boolean readOnly() {
+        return readOnly;
     }
 
     /** How many JDBC {@code ?} slots the converted text has. */

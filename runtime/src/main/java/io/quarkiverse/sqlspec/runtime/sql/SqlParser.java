@@ -21,6 +21,8 @@ public final class SqlParser {
 
     private final String sql;
     private final StringBuilder out;
+    /** The statement with quoted text and comments replaced by a space: what the read-only check examines. */
+    private final StringBuilder code;
     private ParameterStyle style = ParameterStyle.NONE;
     private int questionMarks;
     private final List<Integer> numberedSlots = new ArrayList<>();
@@ -32,6 +34,7 @@ public final class SqlParser {
     private SqlParser(String sql) {
         this.sql = sql;
         this.out = new StringBuilder(sql.length() + 8);
+        this.code = new StringBuilder(sql.length());
     }
 
     public static ParsedSql parse(String sql) {
@@ -54,15 +57,29 @@ public final class SqlParser {
             switch (c) {
                 case '\'':
                     i = copyQuoted(i, '\'', isEscapeString(i));
+                    code.append(' ');
                     break;
                 case '"':
+                    // a quoted identifier is code: "my_func"(x) is a call
+                    int start = i;
                     i = copyQuoted(i, '"', false);
+                    code.append(sql, start + 1, Math.max(start + 1, i - 1));
                     break;
                 case '-':
-                    i = peek(i + 1) == '-' ? copyLineComment(i) : copyChar(i);
+                    if (peek(i + 1) == '-') {
+                        i = copyLineComment(i);
+                        code.append(' ');
+                    } else {
+                        i = copyChar(i);
+                    }
                     break;
                 case '/':
-                    i = peek(i + 1) == '*' ? copyBlockComment(i) : copyChar(i);
+                    if (peek(i + 1) == '*') {
+                        i = copyBlockComment(i);
+                        code.append(' ');
+                    } else {
+                        i = copyChar(i);
+                    }
                     break;
                 case '$':
                     i = dollar(i);
@@ -75,6 +92,7 @@ public final class SqlParser {
                     break;
                 default:
                     out.append(c);
+                    code.append(c);
                     i++;
             }
         }
@@ -83,9 +101,10 @@ public final class SqlParser {
 
     private ParsedSql build() {
         String jdbc = out.toString();
+        boolean readOnly = ReadOnlyStatements.isReadOnly(code.toString());
         switch (style) {
             case QMARK:
-                return new ParsedSql(sql, jdbc, style, questionMarks, null, null, List.of(), unterminated);
+                return new ParsedSql(sql, jdbc, style, questionMarks, null, null, List.of(), unterminated, readOnly);
             case NUMBERED:
                 int[] slots = new int[numberedSlots.size()];
                 int max = 0;
@@ -102,12 +121,12 @@ public final class SqlParser {
                                 + excerpt(sql));
                     }
                 }
-                return new ParsedSql(sql, jdbc, style, max, slots, null, List.of(), unterminated);
+                return new ParsedSql(sql, jdbc, style, max, slots, null, List.of(), unterminated, readOnly);
             case NAMED:
                 return new ParsedSql(sql, jdbc, style, names.size(), null, namedSlots.toArray(new String[0]),
-                        List.copyOf(names), unterminated);
+                        List.copyOf(names), unterminated, readOnly);
             default:
-                return new ParsedSql(sql, jdbc, style, 0, null, null, List.of(), unterminated);
+                return new ParsedSql(sql, jdbc, style, 0, null, null, List.of(), unterminated, readOnly);
         }
     }
 
@@ -124,11 +143,13 @@ public final class SqlParser {
     private int questionMark(int i) {
         if (peek(i + 1) == '?') {
             out.append("??");
+            code.append("??");
             return i + 2;
         }
         use(ParameterStyle.QMARK, i);
         questionMarks++;
         out.append('?');
+        code.append('?');
         return i + 1;
     }
 
@@ -136,6 +157,7 @@ public final class SqlParser {
         char next = peek(i + 1);
         if (next == ':') {
             out.append("::");
+            code.append("::");
             return i + 2;
         }
         if (isIdentifierStart(next)) {
@@ -148,9 +170,11 @@ public final class SqlParser {
             namedSlots.add(name);
             names.add(name);
             out.append('?');
+            code.append('?');
             return end;
         }
         out.append(':');
+        code.append(':');
         return i + 1;
     }
 
@@ -171,6 +195,7 @@ public final class SqlParser {
             use(ParameterStyle.NUMBERED, i);
             numberedSlots.add(number);
             out.append('?');
+            code.append('?');
             return end;
         }
         int tagEnd = i + 1;
@@ -185,6 +210,7 @@ public final class SqlParser {
             }
             int end = close < 0 ? sql.length() : close + tag.length();
             out.append(sql, i, end);
+            code.append(' ');
             return end;
         }
         return copyChar(i);
@@ -252,6 +278,7 @@ public final class SqlParser {
 
     private int copyChar(int i) {
         out.append(sql.charAt(i));
+        code.append(sql.charAt(i));
         return i + 1;
     }
 

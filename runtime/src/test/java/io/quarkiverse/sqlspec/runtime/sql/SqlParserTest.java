@@ -141,6 +141,21 @@ class SqlParserTest {
     }
 
     @Test
+    void plainReadsAreRecognisedConservatively() {
+        assertTrue(SqlParser.parse("SELECT id, name FROM users WHERE id = $1").readOnly());
+        assertTrue(SqlParser.parse("select count(*), max(id) from users where name in (select 'a')").readOnly());
+        assertTrue(SqlParser.parse("SELECT 'nextval(x) for update' AS text -- into\n").readOnly());
+        assertTrue(SqlParser.parse("VALUES (1), (2)").readOnly());
+        // anything that could write, lock or create is a write
+        for (String write : new String[] { "INSERT INTO t VALUES (1)", "UPDATE t SET a = 1", "DELETE FROM t",
+                "SELECT nextval('seq')", "SELECT my_function(1)", "SELECT * FROM t FOR UPDATE",
+                "SELECT * FROM t FOR NO KEY UPDATE", "SELECT * INTO copy FROM t", "WITH x AS (DELETE FROM t) SELECT 1",
+                "SELECT 1; DELETE FROM t", "CREATE TABLE t (a int)", "SELECT \"my_function\"(1)" }) {
+            assertTrue(!SqlParser.parse(write).readOnly(), write);
+        }
+    }
+
+    @Test
     void unterminatedConstructsAreDetectedForNamedFiles() {
         assertNull(SqlParser.parse("SELECT 'a', \"b\", $$c$$ -- 'd").unterminatedConstruct());
         assertTrue(SqlParser.parse("SELECT 'a").unterminatedConstruct().contains("string literal"));
