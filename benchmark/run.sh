@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Side-by-side HTTP benchmark of SQLSpec against what Quarkus users write today, plus pgbench as the database ceiling.
-# One command from a clean clone: benchmark/run.sh   (DURATION=10s ROUNDS=3 CONNECTIONS=32 to change the load)
+# One command from a clean clone: benchmark/run.sh   (DURATION=10s ROUNDS=3 CONNECTIONS=32 to change the load;
+# VARIANTS="sqlspec-get jdbc-get" for a subset; JAVA_OPTS for the application JVM, e.g. a JFR recording)
 # Loopback only; every process it starts is stopped on exit.
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -9,6 +10,7 @@ DURATION=${DURATION:-10s}
 ROUNDS=${ROUNDS:-3}
 CONNECTIONS=${CONNECTIONS:-32}
 THREADS=${THREADS:-2}
+JAVA_OPTS=${JAVA_OPTS:-}
 WORK=$(mktemp -d /tmp/sqlspec-bench.XXXXXX)
 PG_BIN=/usr/lib/postgresql/15/bin
 APP_PID=""
@@ -59,7 +61,8 @@ start_app() {
   APP_PORT=$(free_port)
   local started
   started=$(date +%s%N)
-  java -Xmx512m -Dquarkus.http.host=127.0.0.1 -Dquarkus.http.port="$APP_PORT" \
+  # shellcheck disable=SC2086
+  java -Xmx512m $JAVA_OPTS -Dquarkus.http.host=127.0.0.1 -Dquarkus.http.port="$APP_PORT" \
     -Dquarkus.datasource.jdbc.url="jdbc:postgresql://127.0.0.1:$PG_PORT/bench" \
     -jar app/target/quarkus-app/quarkus-run.jar >"$WORK/app.log" 2>&1 &
   APP_PID=$!
@@ -103,7 +106,7 @@ main() {
     [jta-post]="post.lua|/jta/users|X=1" [orm-post]="post.lua|/orm/users|X=1"
     [session-sqlspec]="session.lua|/session/sqlspec|SESSION_COOKIE=$SESSION_COOKIE" [session-none]="session.lua|/session/none|X=1"
   )
-  variants=(hello sqlspec-get jdbc-get jta-get orm-get sqlspec-post jdbc-post jta-post orm-post session-sqlspec session-none)
+  read -r -a variants <<<"${VARIANTS:-hello sqlspec-get jdbc-get jta-get orm-get sqlspec-post jdbc-post jta-post orm-post session-sqlspec session-none}"
 
   log "warming up every variant"
   for v in "${variants[@]}"; do
@@ -139,13 +142,13 @@ main() {
   done
   printf '%-16s %12s\n' "pgbench -S" "$PGBENCH_TPS tps"
   echo
-  ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }'; }
+  ratio() { awk -v a="${1:-0}" -v b="${2:-0}" 'BEGIN { if (a > 0 && b > 0) printf "%.2f", a / b; else printf " n/a" }'; }
   echo "ratios (throughput)       GET     POST"
-  echo "sqlspec / jdbc           $(ratio "${rps[sqlspec-get]}" "${rps[jdbc-get]}")    $(ratio "${rps[sqlspec-post]}" "${rps[jdbc-post]}")"
-  echo "sqlspec / jta            $(ratio "${rps[sqlspec-get]}" "${rps[jta-get]}")    $(ratio "${rps[sqlspec-post]}" "${rps[jta-post]}")"
-  echo "sqlspec / orm            $(ratio "${rps[sqlspec-get]}" "${rps[orm-get]}")    $(ratio "${rps[sqlspec-post]}" "${rps[orm-post]}")"
-  echo "sqlspec / pgbench -S     $(ratio "${rps[sqlspec-get]}" "$PGBENCH_TPS")"
-  echo "session / no session     $(ratio "${rps[session-sqlspec]}" "${rps[session-none]}")"
+  echo "sqlspec / jdbc           $(ratio "${rps[sqlspec-get]:-}" "${rps[jdbc-get]:-}")    $(ratio "${rps[sqlspec-post]:-}" "${rps[jdbc-post]:-}")"
+  echo "sqlspec / jta            $(ratio "${rps[sqlspec-get]:-}" "${rps[jta-get]:-}")    $(ratio "${rps[sqlspec-post]:-}" "${rps[jta-post]:-}")"
+  echo "sqlspec / orm            $(ratio "${rps[sqlspec-get]:-}" "${rps[orm-get]:-}")    $(ratio "${rps[sqlspec-post]:-}" "${rps[orm-post]:-}")"
+  echo "sqlspec / pgbench -S     $(ratio "${rps[sqlspec-get]:-}" "$PGBENCH_TPS")"
+  echo "session / no session     $(ratio "${rps[session-sqlspec]:-}" "${rps[session-none]:-}")"
   echo
   echo "application: started in ${STARTUP_MS} ms (process start to first response), RSS ${RSS_KB} kB after start"
 }

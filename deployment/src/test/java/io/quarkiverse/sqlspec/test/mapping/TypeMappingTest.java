@@ -202,6 +202,22 @@ class TypeMappingTest {
         });
     }
 
+    record Pair(long id, String label) {
+    }
+
+    @Test
+    void aTypeReadByQueriesWithDifferentColumnsMapsEachCorrectly() {
+        sqlspec.inTransaction(SqlSpec.DEFAULT_DATASOURCE, db -> {
+            for (int i = 0; i < 3; i++) {
+                Pair first = db.selectOne(Pair.class, "SELECT id, label FROM everything WHERE id = 1");
+                Pair swapped = db.selectOne(Pair.class, "SELECT label, id FROM everything WHERE id = 1");
+                Pair computed = db.selectOne(Pair.class, "SELECT 7 AS id, 'seven' AS label");
+                assertThat(first).isEqualTo(swapped).isEqualTo(new Pair(1, "snake_case ↔ camelCase"));
+                assertThat(computed).isEqualTo(new Pair(7, "seven"));
+            }
+        });
+    }
+
     @Test
     void mappingErrorsNameWhatDoesNotFit() {
         sqlspec.inTransaction(SqlSpec.DEFAULT_DATASOURCE, db -> {

@@ -49,8 +49,8 @@ public final class RowMappers {
             return scalar(type, metaData);
         }
         Object shape = SHAPES.get(type);
-        return shape instanceof RecordShape record ? (RowMapper<T>) record.mapper(metaData)
-                : (RowMapper<T>) ((BeanShape) shape).mapper(metaData);
+        return shape instanceof RecordShape record ? (RowMapper<T>) reuse(record.last, metaData, record::mapper)
+                : (RowMapper<T>) reuse(((BeanShape) shape).last, metaData, ((BeanShape) shape)::mapper);
     }
 
     /** Reads the first column as {@code type}; resolved per call, for one-row reads. */
@@ -102,10 +102,61 @@ public final class RowMappers {
         return columns;
     }
 
+    /**
+     * The last column binding built for a row type, reused while result sets have the same columns (same labels and
+     * types, checked on every call without allocating). A type is usually read by one query, so one entry is enough;
+     * a type read by several queries still maps correctly, it only builds its binding more often.
+     */
+    private static final class Binding {
+        final String[] labels;
+        final int[] types;
+        final RowMapper<Object> mapper;
+
+        Binding(ResultSetMetaData metaData, RowMapper<Object> mapper) throws SQLException {
+            int count = metaData.getColumnCount();
+            this.labels = new String[count];
+            this.types = new int[count];
+            for (int i = 0; i < count; i++) {
+                labels[i] = metaData.getColumnLabel(i + 1);
+                types[i] = metaData.getColumnType(i + 1);
+            }
+            this.mapper = mapper;
+        }
+
+        boolean fits(ResultSetMetaData metaData) throws SQLException {
+            if (metaData.getColumnCount() != labels.length) {
+                return false;
+            }
+            for (int i = 0; i < labels.length; i++) {
+                if (metaData.getColumnType(i + 1) != types[i] || !labels[i].equals(metaData.getColumnLabel(i + 1))) {
+                    return false;
+                }
+            }
+            return true;
+        }
+    }
+
+    @FunctionalInterface
+    private interface MapperBuilder {
+        RowMapper<Object> build(ResultSetMetaData metaData) throws SQLException;
+    }
+
+    private static RowMapper<Object> reuse(java.util.concurrent.atomic.AtomicReference<Binding> last,
+            ResultSetMetaData metaData, MapperBuilder builder) throws SQLException {
+        Binding binding = last.get();
+        if (binding != null && binding.fits(metaData)) {
+            return binding.mapper;
+        }
+        RowMapper<Object> mapper = builder.build(metaData);
+        last.set(new Binding(metaData, mapper));
+        return mapper;
+    }
+
     private static final class RecordShape {
         final Class<?> type;
         final RecordComponent[] components;
         final Constructor<?> constructor;
+        final java.util.concurrent.atomic.AtomicReference<Binding> last = new java.util.concurrent.atomic.AtomicReference<>();
 
         RecordShape(Class<?> type, RecordComponent[] components, Constructor<?> constructor) {
             this.type = type;
@@ -158,6 +209,7 @@ public final class RowMappers {
         final Class<?> type;
         final Constructor<?> constructor;
         final Map<String, Property> properties;
+        final java.util.concurrent.atomic.AtomicReference<Binding> last = new java.util.concurrent.atomic.AtomicReference<>();
 
         BeanShape(Class<?> type, Constructor<?> constructor, Map<String, Property> properties) {
             this.type = type;
