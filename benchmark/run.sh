@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Side-by-side HTTP benchmark of SQLSpec against what Quarkus users write today, plus pgbench as the database ceiling.
-# One command from a clean clone: benchmark/run.sh   (DURATION=10s ROUNDS=3 CONNECTIONS=32 to change the load;
+# One command from a clean clone: benchmark/run.sh   (DURATION=10s ROUNDS=3 WARMUP=10s CONNECTIONS=32 to change it;
 # VARIANTS="sqlspec-get jdbc-get" for a subset; JAVA_OPTS for the application JVM, e.g. a JFR recording)
 # Loopback only; every process it starts is stopped on exit.
 set -euo pipefail
@@ -8,6 +8,7 @@ cd "$(dirname "$0")"
 ROOT=$(cd .. && pwd)
 DURATION=${DURATION:-10s}
 ROUNDS=${ROUNDS:-3}
+WARMUP=${WARMUP:-10s}
 CONNECTIONS=${CONNECTIONS:-32}
 THREADS=${THREADS:-2}
 JAVA_OPTS=${JAVA_OPTS:-}
@@ -111,7 +112,7 @@ main() {
   log "warming up every variant"
   for v in "${variants[@]}"; do
     IFS='|' read -r script path envs <<<"${scripts[$v]}"
-    run_wrk "$script" "$path" 3s "$envs" >/dev/null
+    run_wrk "$script" "$path" "$WARMUP" "$envs" >/dev/null
   done
 
   declare -A results
@@ -119,7 +120,9 @@ main() {
     log "round $round/$ROUNDS ($DURATION per variant, interleaved)"
     for v in "${variants[@]}"; do
       IFS='|' read -r script path envs <<<"${scripts[$v]}"
-      results[$v]+="$(run_wrk "$script" "$path" "$DURATION" "$envs");"
+      line=$(run_wrk "$script" "$path" "$DURATION" "$envs")
+      log "  $v: $line"
+      results[$v]+="$line;"
     done
   done
 
