@@ -55,7 +55,8 @@ SQL
 build() {
   log "building the extension and the benchmark application"
   (cd "$ROOT" && ./mvnw -B -q -ntp install -DskipTests -pl runtime,deployment -am)
-  (cd "$ROOT" && ./mvnw -B -q -ntp -f benchmark/pom.xml package -pl app -DskipTests)
+  (cd "$ROOT" && ./mvnw -B -q -ntp -f benchmark/pom.xml package -pl app,startup -DskipTests)
+  (cd "$ROOT" && ./mvnw -B -q -ntp -f benchmark/pom.xml package -pl startup -DskipTests -Dwithout-sqlspec)
 }
 
 start_app() {
@@ -73,6 +74,30 @@ start_app() {
   done
   curl -sf "http://127.0.0.1:$APP_PORT/hello" >/dev/null || { cat "$WORK/app.log"; exit 1; }
   STARTUP_MS=$(( ($(date +%s%N) - started) / 1000000 ))
+}
+
+# startup_once VARIANT -> prints "ms rss_kb": process start to first response, and resident memory then
+startup_once() {
+  local port pid started ms rss
+  port=$(free_port)
+  started=$(date +%s%N)
+  java -Xmx512m -Dquarkus.http.host=127.0.0.1 -Dquarkus.http.port="$port" \
+    -Dquarkus.datasource.jdbc.url="jdbc:postgresql://127.0.0.1:$PG_PORT/bench" \
+    -jar "startup/target/$1/quarkus-app/quarkus-run.jar" >"$WORK/startup-$1.log" 2>&1 &
+  pid=$!
+  until curl -sf "http://127.0.0.1:$port/hello" >/dev/null; do
+    kill -0 "$pid" 2>/dev/null || { cat "$WORK/startup-$1.log" >&2; exit 1; }
+    sleep 0.005
+  done
+  ms=$(( ($(date +%s%N) - started) / 1000000 ))
+  rss=$(awk '/VmRSS/ { print $2 }' "/proc/$pid/status")
+  kill "$pid"; wait "$pid" 2>/dev/null || true
+  echo "$ms $rss"
+}
+
+# measure_startup VARIANT RUNS -> prints the median "ms rss_kb" of interleaved-friendly repeated starts
+measure_startup() {
+  for _ in $(seq 1 "$2"); do startup_once "$1"; done | sort -n -k1 | awk '{ rows[NR] = $0 } END { print rows[int((NR + 1) / 2)] }'
 }
 
 # run_wrk NAME SCRIPT PATH [ENV...] -> prints "rps p50_ms p99_ms"
@@ -93,6 +118,10 @@ main() {
   build
   log "starting PostgreSQL 15 with 10,000 users"
   start_postgres
+  log "startup with and without the extension (7 starts each, alternating)"
+  startup_once with-sqlspec >/dev/null; startup_once without-sqlspec >/dev/null  # warm the file cache
+  read -r WITH_MS WITH_RSS < <(measure_startup with-sqlspec 7)
+  read -r WITHOUT_MS WITHOUT_RSS < <(measure_startup without-sqlspec 7)
   log "starting the application"
   start_app
   RSS_KB=$(awk '/VmRSS/ { print $2 }' "/proc/$APP_PID/status")
@@ -153,7 +182,9 @@ main() {
   echo "sqlspec / pgbench -S     $(ratio "${rps[sqlspec-get]:-}" "$PGBENCH_TPS")"
   echo "session / no session     $(ratio "${rps[session-sqlspec]:-}" "${rps[session-none]:-}")"
   echo
-  echo "application: started in ${STARTUP_MS} ms (process start to first response), RSS ${RSS_KB} kB after start"
+  echo "benchmark application: started in ${STARTUP_MS} ms (process start to first response), RSS ${RSS_KB} kB"
+  echo "startup (median of 7, REST + Agroal app): with the extension ${WITH_MS} ms / ${WITH_RSS} kB RSS," \
+    "without ${WITHOUT_MS} ms / ${WITHOUT_RSS} kB; overhead $((WITH_MS - WITHOUT_MS)) ms, $(( (WITH_RSS - WITHOUT_RSS) / 1024 )) MB"
 }
 
 main "$@"
