@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
 # Side-by-side HTTP benchmark of SQLSpec against what Quarkus users write today, plus pgbench as the database ceiling.
-# One command from a clean clone: benchmark/run.sh   (DURATION=10s ROUNDS=3 WARMUP=10s CONNECTIONS=32 to change it;
+# One command from a clean clone: benchmark/run.sh   (DURATION=6s ROUNDS=5 WARMUP=10s CONNECTIONS=32 STARTS=15 to change it;
 # VARIANTS="sqlspec-get jdbc-get" for a subset; JAVA_OPTS for the application JVM, e.g. a JFR recording)
 # Loopback only; every process it starts is stopped on exit.
 set -euo pipefail
 cd "$(dirname "$0")"
 ROOT=$(cd .. && pwd)
-DURATION=${DURATION:-10s}
-ROUNDS=${ROUNDS:-3}
+DURATION=${DURATION:-6s}
+ROUNDS=${ROUNDS:-5}
+STARTS=${STARTS:-15}
 WARMUP=${WARMUP:-10s}
 CONNECTIONS=${CONNECTIONS:-32}
 THREADS=${THREADS:-2}
@@ -95,22 +96,41 @@ startup_once() {
   echo "$ms $rss"
 }
 
-# measure_startup VARIANT RUNS -> prints the median "ms rss_kb" of interleaved-friendly repeated starts
-measure_startup() {
-  for _ in $(seq 1 "$2"); do startup_once "$1"; done | sort -n -k1 | awk '{ rows[NR] = $0 } END { print rows[int((NR + 1) / 2)] }'
+# measure_startups RUNS -> starts both variants RUNS times, alternating so that drift in the machine hits both alike;
+# prints "with_median_ms with_min_ms with_median_rss without_median_ms without_min_ms without_median_rss"
+measure_startups() {
+  local samples="$WORK/startups"
+  for _ in $(seq 1 "$1"); do
+    echo "with $(startup_once with-sqlspec)"
+    echo "without $(startup_once without-sqlspec)"
+  done >"$samples"
+  median() { sort -n | awk '{ v[NR] = $1 } END { printf "%s ", v[int((NR + 1) / 2)] }'; }
+  for v in with without; do
+    awk -v v=$v '$1 == v { print $2 }' "$samples" | median
+    awk -v v=$v '$1 == v { print $2 }' "$samples" | sort -n | head -1 | tr '\n' ' '
+    awk -v v=$v '$1 == v { print $3 }' "$samples" | median
+  done
+  echo
 }
 
-# run_wrk NAME SCRIPT PATH [ENV...] -> prints "rps p50_ms p99_ms"
+# app_cpu_ticks -> user + system CPU time the application process has used, in clock ticks
+app_cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$APP_PID/stat"; }
+
+# run_wrk SCRIPT PATH DURATION [ENV...] -> prints "rps p50_ms p99_ms non2xx app_cpu_us_per_request"
 run_wrk() {
-  local script=$1 path=$2 duration=$3
+  local script=$1 path=$2 duration=$3 before output
   shift 3
-  env "$@" wrk -t"$THREADS" -c"$CONNECTIONS" -d"$duration" --latency -s "wrk/$script" \
-    "http://127.0.0.1:$APP_PORT$path" 2>&1 | awk '
+  before=$(app_cpu_ticks)
+  output=$(env "$@" wrk -t"$THREADS" -c"$CONNECTIONS" -d"$duration" --latency -s "wrk/$script" \
+    "http://127.0.0.1:$APP_PORT$path" 2>&1)
+  awk -v ticks=$(( $(app_cpu_ticks) - before )) -v hz="$(getconf CLK_TCK)" '
       /Requests\/sec/ { rps = $2 }
+      / requests in / { requests = $1 }
       /^ +50%/ { p50 = $2 } /^ +99%/ { p99 = $2 }
       /Non-2xx/ { errors = $NF }
       function ms(v) { if (v ~ /us$/) return v / 1000; if (v ~ /ms$/) return v + 0; if (v ~ /s$/) return v * 1000; return v }
-      END { printf "%s %.3f %.3f %s\n", rps, ms(p50), ms(p99), (errors == "" ? 0 : errors) }'
+      END { printf "%s %.3f %.3f %s %.1f\n", rps, ms(p50), ms(p99), (errors == "" ? 0 : errors),
+              (requests > 0 ? ticks * 1000000 / hz / requests : 0) }' <<<"$output"
 }
 
 main() {
@@ -118,10 +138,9 @@ main() {
   build
   log "starting PostgreSQL 15 with 10,000 users"
   start_postgres
-  log "startup with and without the extension (7 starts each, alternating)"
+  log "startup with and without the extension ($STARTS starts each, alternating)"
   startup_once with-sqlspec >/dev/null; startup_once without-sqlspec >/dev/null  # warm the file cache
-  read -r WITH_MS WITH_RSS < <(measure_startup with-sqlspec 7)
-  read -r WITHOUT_MS WITHOUT_RSS < <(measure_startup without-sqlspec 7)
+  read -r WITH_MS WITH_MIN_MS WITH_RSS WITHOUT_MS WITHOUT_MIN_MS WITHOUT_RSS < <(measure_startups "$STARTS")
   log "starting the application"
   start_app
   RSS_KB=$(awk '/VmRSS/ { print $2 }' "/proc/$APP_PID/status")
@@ -132,11 +151,11 @@ main() {
     [hello]="get.lua|/hello|PREFIX=/hello?"
     [sqlspec-get]="get.lua|/sqlspec/users/1|PREFIX=/sqlspec/users/" [jdbc-get]="get.lua|/jdbc/users/1|PREFIX=/jdbc/users/"
     [jta-get]="get.lua|/jta/users/1|PREFIX=/jta/users/" [orm-get]="get.lua|/orm/users/1|PREFIX=/orm/users/"
-    [sqlspec-post]="post.lua|/sqlspec/users|X=1" [jdbc-post]="post.lua|/jdbc/users|X=1"
+    [sqlspec-post]="post.lua|/sqlspec/users|X=1" [jdbc-post]="post.lua|/jdbc/users|X=1" [jdbc-tx-post]="post.lua|/jdbc-tx/users|X=1"
     [jta-post]="post.lua|/jta/users|X=1" [orm-post]="post.lua|/orm/users|X=1"
     [session-sqlspec]="session.lua|/session/sqlspec|SESSION_COOKIE=$SESSION_COOKIE" [session-none]="session.lua|/session/none|X=1"
   )
-  read -r -a variants <<<"${VARIANTS:-hello sqlspec-get jdbc-get jta-get orm-get sqlspec-post jdbc-post jta-post orm-post session-sqlspec session-none}"
+  read -r -a variants <<<"${VARIANTS:-hello sqlspec-get jdbc-get jta-get orm-get sqlspec-post jdbc-post jdbc-tx-post jta-post orm-post session-sqlspec session-none}"
 
   log "warming up every variant"
   for v in "${variants[@]}"; do
@@ -159,32 +178,39 @@ main() {
   PGBENCH_TPS=$("$PG_BIN/pgbench" -h 127.0.0.1 -p "$PG_PORT" -U postgres -S -c "$CONNECTIONS" -j "$THREADS" \
     -T "${DURATION%s}" bench 2>/dev/null | awk '/^tps/ { print int($3) }')
 
-  # median of the rounds for each variant
-  declare -A rps p50 p99 errs
+  # the median of the rounds, column by column, for each variant
+  declare -A rps p50 p99 errs cpu
+  column_median() { tr ';' '\n' <<<"${results[$1]}" | grep -v '^$' | awk -v c="$2" '{ print $c }' | sort -n \
+    | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
   for v in "${variants[@]}"; do
-    read -r rps[$v] p50[$v] p99[$v] errs[$v] < <(tr ';' '\n' <<<"${results[$v]}" | grep -v '^$' | sort -n -k1 \
-      | awk '{ rows[NR] = $0 } END { print rows[int((NR + 1) / 2)] }')
+    rps[$v]=$(column_median "$v" 1); p50[$v]=$(column_median "$v" 2); p99[$v]=$(column_median "$v" 3)
+    cpu[$v]=$(column_median "$v" 5)
+    errs[$v]=$(tr ';' '\n' <<<"${results[$v]}" | awk '{ sum += $4 } END { print sum + 0 }')  # all rounds
   done
 
   echo
   echo "SQLSpec benchmark — $(nproc) cores, $(date -u +%Y-%m-%d), $ROUNDS rounds x $DURATION, $CONNECTIONS connections, wrk -t$THREADS (medians)"
-  printf '%-16s %12s %10s %10s %8s\n' variant "req/s" "p50 ms" "p99 ms" "non-2xx"
+  printf '%-16s %12s %10s %10s %8s %14s\n' variant "req/s" "p50 ms" "p99 ms" "non-2xx" "app CPU us/req"
   for v in "${variants[@]}"; do
-    printf '%-16s %12.0f %10.3f %10.3f %8s\n' "$v" "${rps[$v]}" "${p50[$v]}" "${p99[$v]}" "${errs[$v]}"
+    printf '%-16s %12.0f %10.3f %10.3f %8s %14.1f\n' "$v" "${rps[$v]}" "${p50[$v]}" "${p99[$v]}" "${errs[$v]}" "${cpu[$v]}"
   done
   printf '%-16s %12s\n' "pgbench -S" "$PGBENCH_TPS tps"
   echo
   ratio() { awk -v a="${1:-0}" -v b="${2:-0}" 'BEGIN { if (a > 0 && b > 0) printf "%.2f", a / b; else printf " n/a" }'; }
   echo "ratios (throughput)       GET     POST"
   echo "sqlspec / jdbc           $(ratio "${rps[sqlspec-get]:-}" "${rps[jdbc-get]:-}")    $(ratio "${rps[sqlspec-post]:-}" "${rps[jdbc-post]:-}")"
+  echo "sqlspec / jdbc-tx          n/a    $(ratio "${rps[sqlspec-post]:-}" "${rps[jdbc-tx-post]:-}")"
   echo "sqlspec / jta            $(ratio "${rps[sqlspec-get]:-}" "${rps[jta-get]:-}")    $(ratio "${rps[sqlspec-post]:-}" "${rps[jta-post]:-}")"
   echo "sqlspec / orm            $(ratio "${rps[sqlspec-get]:-}" "${rps[orm-get]:-}")    $(ratio "${rps[sqlspec-post]:-}" "${rps[orm-post]:-}")"
   echo "sqlspec / pgbench -S     $(ratio "${rps[sqlspec-get]:-}" "$PGBENCH_TPS")"
   echo "session / no session     $(ratio "${rps[session-sqlspec]:-}" "${rps[session-none]:-}")"
   echo
   echo "benchmark application: started in ${STARTUP_MS} ms (process start to first response), RSS ${RSS_KB} kB"
-  echo "startup (median of 7, REST + Agroal app): with the extension ${WITH_MS} ms / ${WITH_RSS} kB RSS," \
-    "without ${WITHOUT_MS} ms / ${WITHOUT_RSS} kB; overhead $((WITH_MS - WITHOUT_MS)) ms, $(( (WITH_RSS - WITHOUT_RSS) / 1024 )) MB"
+  echo "startup of a REST + Agroal app, $STARTS starts each (process start to first response):"
+  echo "  with the extension    median ${WITH_MS} ms, fastest ${WITH_MIN_MS} ms, RSS ${WITH_RSS} kB"
+  echo "  without               median ${WITHOUT_MS} ms, fastest ${WITHOUT_MIN_MS} ms, RSS ${WITHOUT_RSS} kB"
+  echo "  overhead              median $((WITH_MS - WITHOUT_MS)) ms, fastest $((WITH_MIN_MS - WITHOUT_MIN_MS)) ms," \
+    "RSS $(( (WITH_RSS - WITHOUT_RSS) / 1024 )) MB"
 }
 
 main "$@"

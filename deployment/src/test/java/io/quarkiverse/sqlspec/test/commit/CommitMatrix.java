@@ -14,14 +14,17 @@ import io.quarkiverse.sqlspec.CommitMode;
 
 /**
  * SPEC 2.3's table: for a commit mode, which request outcomes keep the row. 418 is configured as an extra commit
- * status and 202 as an extra rollback status in every test application.
+ * status and 202 as an extra rollback status in every test application. Statuses come from returned {@code Response}s,
+ * exceptions, and plain returned values (200, or 204 for null) with or without {@code @ResponseStatus}, which RESTEasy
+ * Reactive handles on a separate path.
  */
 final class CommitMatrix {
 
     static final String EXTRA_COMMIT = "418";
     static final String EXTRA_ROLLBACK = "202";
     static final List<String> OUTCOMES = List.of("200", "201", "204", "301", "302", "303", "400", "404", "409", "422",
-            "500", "unmapped", "mapped", EXTRA_COMMIT, EXTRA_ROLLBACK);
+            "500", "unmapped", "mapped", EXTRA_COMMIT, EXTRA_ROLLBACK, "plain", "plain-null", "annotated-201",
+            "annotated-303");
 
     private CommitMatrix() {
     }
@@ -36,7 +39,7 @@ final class CommitMatrix {
         if (outcome.equals("unmapped") || outcome.equals("mapped")) {
             return false;
         }
-        int status = Integer.parseInt(outcome);
+        int status = expectedStatus(outcome);
         return status / 100 == 2 || (status / 100 == 3 && mode == CommitMode.AUTOCOMMIT_INCLUDE_REDIRECT);
     }
 
@@ -44,6 +47,10 @@ final class CommitMatrix {
         return switch (outcome) {
             case "unmapped" -> 500;
             case "mapped" -> 422;
+            case "plain" -> 200;
+            case "plain-null" -> 204;
+            case "annotated-201" -> 201;
+            case "annotated-303" -> 303;
             default -> Integer.parseInt(outcome);
         };
     }

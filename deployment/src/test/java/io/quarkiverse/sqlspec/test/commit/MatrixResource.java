@@ -11,6 +11,8 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 
+import org.jboss.resteasy.reactive.ResponseStatus;
+
 import io.quarkiverse.sqlspec.DbSession;
 import io.quarkiverse.sqlspec.SqlSpec;
 import io.quarkus.runtime.StartupEvent;
@@ -56,6 +58,36 @@ public class MatrixResource {
             default:
                 return respond(Integer.parseInt(outcome));
         }
+    }
+
+    @POST
+    @Path("/{marker}/plain")
+    public String plain(@PathParam("marker") String marker) {
+        db.execute("INSERT INTO marks (marker) VALUES ($1)", marker);
+        return "plain";
+    }
+
+    @POST
+    @Path("/{marker}/plain-null")
+    public String plainNull(@PathParam("marker") String marker) {
+        db.execute("INSERT INTO marks (marker) VALUES ($1)", marker);
+        return null;
+    }
+
+    @POST
+    @Path("/{marker}/annotated-201")
+    @ResponseStatus(201)
+    public String annotatedCreated(@PathParam("marker") String marker) {
+        db.execute("INSERT INTO marks (marker) VALUES ($1)", marker);
+        return "created";
+    }
+
+    @POST
+    @Path("/{marker}/annotated-303")
+    @ResponseStatus(303)
+    public String annotatedSeeOther(@PathParam("marker") String marker) {
+        db.execute("INSERT INTO marks (marker) VALUES ($1)", marker);
+        return "see other";
     }
 
     private static Response respond(int status) {

@@ -4,6 +4,9 @@ import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.core.MediaType;
 
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
+import org.jboss.resteasy.reactive.server.core.CurrentRequestManager;
+import org.jboss.resteasy.reactive.server.core.LazyResponse;
+import org.jboss.resteasy.reactive.server.core.ResteasyReactiveRequestContext;
 
 import io.quarkiverse.sqlspec.runtime.session.HttpRequestScope;
 import io.smallrye.mutiny.Uni;
@@ -20,24 +23,35 @@ public class TransactionResponseFilter {
      */
     static final int PRIORITY = 1;
 
-    private static final Uni<Void> DONE = Uni.createFrom().voidItem();
-
+    /**
+     * @return {@code null} when done at once (a request without connections, or on a worker thread)
+     */
     @ServerResponseFilter(priority = PRIORITY)
     public Uni<Void> completeTransactions(ContainerResponseContext response) {
-        HttpRequestScope scope = HttpRequestScope.existing();
+        ResteasyReactiveRequestContext request = CurrentRequestManager.get();
+        HttpRequestScope scope = HttpRequestScope.of(request);
         if (scope == null || scope.isEnded()) {
-            return DONE;
+            return null;
         }
-        return WorkerCalls.call(() -> scope.complete(response.getStatus()))
-                .invoke(status -> replaceIfFailed(response, status))
-                .replaceWithVoid();
+        int status = finalStatus(request, response);
+        return WorkerCalls.inFilter(() -> scope.complete(status), sent -> {
+            if (sent != status) {
+                response.setStatus(sent);
+                response.setEntity(ErrorBodies.commitFailed(sent), null, MediaType.APPLICATION_JSON_TYPE);
+            }
+        });
     }
 
-    private static void replaceIfFailed(ContainerResponseContext response, int status) {
-        if (status == response.getStatus()) {
-            return;
+    /**
+     * The status the response will have. Asking the response context for it makes RESTEasy Reactive build the JAX-RS
+     * {@code Response} (a builder, a header map) that it otherwise skips for a plain returned object; in that case the
+     * status is known the way RESTEasy Reactive's own fast path knows it: 204 without an entity, else 200.
+     */
+    static int finalStatus(ResteasyReactiveRequestContext request, ContainerResponseContext response) {
+        LazyResponse lazy = request.getResponse();
+        if (lazy != null && !lazy.isCreated() && lazy.isPredetermined()) {
+            return request.getResponseEntity() == null ? 204 : 200;
         }
-        response.setStatus(status);
-        response.setEntity(ErrorBodies.commitFailed(status), null, MediaType.APPLICATION_JSON_TYPE);
+        return response.getStatus();
     }
 }

@@ -1,5 +1,6 @@
 package io.quarkiverse.sqlspec.runtime.http;
 
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 import io.smallrye.mutiny.Uni;
@@ -22,5 +23,19 @@ public final class WorkerCalls {
                     .toCompletionStage());
         }
         return Uni.createFrom().item(work);
+    }
+
+    /**
+     * For a RESTEasy Reactive filter: on a worker thread, runs {@code work} and hands its result to {@code then} at once
+     * and returns {@code null}, which a filter returns to say it is done without suspending the request (no Mutiny
+     * subscription, suspend and resume on every request); on the event loop, returns a Uni that does both on a worker.
+     */
+    public static <T> Uni<Void> inFilter(Supplier<T> work, Consumer<T> then) {
+        Context context = Vertx.currentContext();
+        if (context != null && Context.isOnEventLoopThread()) {
+            return call(work).invoke(then).replaceWithVoid();
+        }
+        then.accept(work.get());
+        return null;
     }
 }

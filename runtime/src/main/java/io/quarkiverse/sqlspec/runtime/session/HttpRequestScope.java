@@ -39,9 +39,8 @@ public final class HttpRequestScope extends ConnectionScope implements Completio
         return scope;
     }
 
-    /** The scope of the current request if it took a connection, for the response filter. */
-    public static HttpRequestScope existing() {
-        ResteasyReactiveRequestContext request = currentRequest();
+    /** The scope of {@code request} if it took a connection, for the response filter. */
+    public static HttpRequestScope of(ResteasyReactiveRequestContext request) {
         return request == null ? null : (HttpRequestScope) request.getProperty(PROPERTY);
     }
 

@@ -17,16 +17,18 @@ import io.smallrye.mutiny.Uni;
 public class SessionResponseFilter {
 
     private static final Logger LOG = Logger.getLogger(SessionResponseFilter.class);
-    private static final Uni<Void> DONE = Uni.createFrom().voidItem();
 
+    /**
+     * @return {@code null} when done at once (the session was not touched, or on a worker thread)
+     */
     @ServerResponseFilter(priority = 2)
     public Uni<Void> saveSession(ContainerResponseContext response) {
         SessionState state = HttpSessions.existing();
         if (state == null || !state.touched() || state.saved()) {
-            return DONE;
+            return null;
         }
         boolean secureRequest = HttpSessions.secureRequest();
-        return WorkerCalls.call(() -> {
+        return WorkerCalls.inFilter(() -> {
             try {
                 return state.save();
             } catch (SessionTooLargeException e) {
@@ -36,12 +38,12 @@ public class SessionResponseFilter {
                         null), null, MediaType.APPLICATION_JSON_TYPE);
                 return null;
             }
-        }).invoke(cookie -> {
+        }, cookie -> {
             if (cookie != null) {
                 response.getHeaders().add("Set-Cookie", SessionCookies.header(HttpSessions.get().settings(), cookie,
                         secureRequest));
                 response.getHeaders().putSingle("Cache-Control", "no-store");
             }
-        }).replaceWithVoid();
+        });
     }
 }
