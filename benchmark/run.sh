@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
 # Side-by-side HTTP benchmark of SQLSpec against what Quarkus users write today, plus pgbench as the database ceiling.
 # One command from a clean clone: benchmark/run.sh   (DURATION=6s ROUNDS=5 WARMUP=10s CONNECTIONS=32 STARTS=15 to change it;
-# VARIANTS="sqlspec-get jdbc-get" for a subset; JAVA_OPTS for the application JVM, e.g. a JFR recording)
+# VARIANTS="sqlspec-get jdbc-get" for a subset; SKIP_BUILD=1 to reuse what was built; JAVA_OPTS for the application JVM, e.g. a JFR recording)
 # Loopback only; every process it starts is stopped on exit.
 set -euo pipefail
-cd "$(dirname "$0")"
+cd "$(dirname "${BASH_SOURCE[0]}")"
 ROOT=$(cd .. && pwd)
 DURATION=${DURATION:-6s}
 ROUNDS=${ROUNDS:-5}
@@ -133,9 +133,31 @@ run_wrk() {
               (requests > 0 ? ticks * 1000000 / hz / requests : 0) }' <<<"$output"
 }
 
+# declare_variants -> sets scripts[variant]="wrk script|path|environment" (after start_app: logs in for the session variant)
+declare_variants() {
+  SESSION_COOKIE=$(curl -si -X POST "http://127.0.0.1:$APP_PORT/session/sqlspec" | awk -F': ' 'tolower($1) == "set-cookie" { split($2, a, ";"); print a[1] }' | tr -d '\r')
+
+  declare -gA scripts=(
+    [hello]="get.lua|/hello|PREFIX=/hello?"
+    [sqlspec-get]="get.lua|/sqlspec/users/1|PREFIX=/sqlspec/users/" [jdbc-get]="get.lua|/jdbc/users/1|PREFIX=/jdbc/users/"
+    [jta-get]="get.lua|/jta/users/1|PREFIX=/jta/users/" [orm-get]="get.lua|/orm/users/1|PREFIX=/orm/users/"
+    [orm-tx-get]="get.lua|/orm-tx/users/1|PREFIX=/orm-tx/users/"
+    [sqlspec-post]="post.lua|/sqlspec/users|X=1" [jdbc-post]="post.lua|/jdbc/users|X=1" [jdbc-tx-post]="post.lua|/jdbc-tx/users|X=1"
+    [jta-post]="post.lua|/jta/users|X=1" [orm-post]="post.lua|/orm/users|X=1"
+    [session-sqlspec]="session.lua|/session/sqlspec|SESSION_COOKIE=$SESSION_COOKIE" [session-none]="session.lua|/session/none|X=1"
+  )
+}
+
+# run_variant VARIANT DURATION -> run_wrk on that variant
+run_variant() {
+  local script path envs
+  IFS='|' read -r script path envs <<<"${scripts[$1]}"
+  run_wrk "$script" "$path" "$2" "$envs"
+}
+
 main() {
   install_tools
-  build
+  [ -n "${SKIP_BUILD:-}" ] || build
   log "starting PostgreSQL 15 with 10,000 users"
   start_postgres
   log "startup with and without the extension ($STARTS starts each, alternating)"
@@ -145,30 +167,17 @@ main() {
   start_app
   RSS_KB=$(awk '/VmRSS/ { print $2 }' "/proc/$APP_PID/status")
 
-  SESSION_COOKIE=$(curl -si -X POST "http://127.0.0.1:$APP_PORT/session/sqlspec" | awk -F': ' 'tolower($1) == "set-cookie" { split($2, a, ";"); print a[1] }' | tr -d '\r')
-
-  declare -A scripts=(
-    [hello]="get.lua|/hello|PREFIX=/hello?"
-    [sqlspec-get]="get.lua|/sqlspec/users/1|PREFIX=/sqlspec/users/" [jdbc-get]="get.lua|/jdbc/users/1|PREFIX=/jdbc/users/"
-    [jta-get]="get.lua|/jta/users/1|PREFIX=/jta/users/" [orm-get]="get.lua|/orm/users/1|PREFIX=/orm/users/"
-    [sqlspec-post]="post.lua|/sqlspec/users|X=1" [jdbc-post]="post.lua|/jdbc/users|X=1" [jdbc-tx-post]="post.lua|/jdbc-tx/users|X=1"
-    [jta-post]="post.lua|/jta/users|X=1" [orm-post]="post.lua|/orm/users|X=1"
-    [session-sqlspec]="session.lua|/session/sqlspec|SESSION_COOKIE=$SESSION_COOKIE" [session-none]="session.lua|/session/none|X=1"
-  )
-  read -r -a variants <<<"${VARIANTS:-hello sqlspec-get jdbc-get jta-get orm-get sqlspec-post jdbc-post jdbc-tx-post jta-post orm-post session-sqlspec session-none}"
+  declare_variants
+  read -r -a variants <<<"${VARIANTS:-hello sqlspec-get jdbc-get jta-get orm-get orm-tx-get sqlspec-post jdbc-post jdbc-tx-post jta-post orm-post session-sqlspec session-none}"
 
   log "warming up every variant"
-  for v in "${variants[@]}"; do
-    IFS='|' read -r script path envs <<<"${scripts[$v]}"
-    run_wrk "$script" "$path" "$WARMUP" "$envs" >/dev/null
-  done
+  for v in "${variants[@]}"; do run_variant "$v" "$WARMUP" >/dev/null; done
 
   declare -A results
   for round in $(seq 1 "$ROUNDS"); do
     log "round $round/$ROUNDS ($DURATION per variant, interleaved)"
     for v in "${variants[@]}"; do
-      IFS='|' read -r script path envs <<<"${scripts[$v]}"
-      line=$(run_wrk "$script" "$path" "$DURATION" "$envs")
+      line=$(run_variant "$v" "$DURATION")
       log "  $v: $line"
       results[$v]+="$line;"
     done
@@ -202,6 +211,7 @@ main() {
   echo "sqlspec / jdbc-tx          n/a    $(ratio "${rps[sqlspec-post]:-}" "${rps[jdbc-tx-post]:-}")"
   echo "sqlspec / jta            $(ratio "${rps[sqlspec-get]:-}" "${rps[jta-get]:-}")    $(ratio "${rps[sqlspec-post]:-}" "${rps[jta-post]:-}")"
   echo "sqlspec / orm            $(ratio "${rps[sqlspec-get]:-}" "${rps[orm-get]:-}")    $(ratio "${rps[sqlspec-post]:-}" "${rps[orm-post]:-}")"
+  echo "sqlspec / orm-tx         $(ratio "${rps[sqlspec-get]:-}" "${rps[orm-tx-get]:-}")     n/a"
   echo "sqlspec / pgbench -S     $(ratio "${rps[sqlspec-get]:-}" "$PGBENCH_TPS")"
   echo "session / no session     $(ratio "${rps[session-sqlspec]:-}" "${rps[session-none]:-}")"
   echo
@@ -213,4 +223,5 @@ main() {
     "RSS $(( (WITH_RSS - WITHOUT_RSS) / 1024 )) MB"
 }
 
-main "$@"
+# sourced (e.g. by a profiling script that reuses start_postgres, start_app and run_wrk): define, do not run
+if [[ "${BASH_SOURCE[0]}" == "$0" ]]; then main "$@"; fi

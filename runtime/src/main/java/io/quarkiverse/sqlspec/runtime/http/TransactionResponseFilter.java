@@ -1,5 +1,6 @@
 package io.quarkiverse.sqlspec.runtime.http;
 
+import jakarta.inject.Singleton;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.core.MediaType;
 
@@ -14,7 +15,11 @@ import io.smallrye.mutiny.Uni;
 /**
  * Ends the request's transactions from the final status, after exception mappers ran and before the body is written.
  * A commit that fails replaces the response with an error: no client is told that unsaved data was saved.
+ * <p>
+ * {@code @Singleton}: without a scope, a filter class with fields gets an application-scoped generated filter, called
+ * through a client proxy on every request.
  */
+@Singleton
 public class TransactionResponseFilter {
 
     /**

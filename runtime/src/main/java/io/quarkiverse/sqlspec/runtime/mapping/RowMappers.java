@@ -30,25 +30,34 @@ import io.vertx.core.json.JsonObject;
  */
 public final class RowMappers {
 
+    /** What a row type is, decided once per class: this runs for every query. */
     private static final ClassValue<Object> SHAPES = new ClassValue<>() {
         @Override
         protected Object computeValue(Class<?> type) {
+            if (Map.class.isAssignableFrom(type)) {
+                return MAP_ROW;
+            }
+            if (isSingleValue(type)) {
+                return SINGLE_VALUE;
+            }
             return type.isRecord() ? RecordShape.of(type) : BeanShape.of(type);
         }
     };
+    private static final Object MAP_ROW = new Object();
+    private static final Object SINGLE_VALUE = new Object();
 
     private RowMappers() {
     }
 
     @SuppressWarnings("unchecked")
     public static <T> RowMapper<T> forClass(Class<T> type, ResultSetMetaData metaData) throws SQLException {
-        if (Map.class.isAssignableFrom(type)) {
+        Object shape = SHAPES.get(type);
+        if (shape == MAP_ROW) {
             return (RowMapper<T>) mapRow(metaData);
         }
-        if (isSingleValue(type)) {
+        if (shape == SINGLE_VALUE) {
             return scalar(type, metaData);
         }
-        Object shape = SHAPES.get(type);
         return shape instanceof RecordShape record ? (RowMapper<T>) reuse(record.last, metaData, record::mapper)
                 : (RowMapper<T>) reuse(((BeanShape) shape).last, metaData, ((BeanShape) shape)::mapper);
     }

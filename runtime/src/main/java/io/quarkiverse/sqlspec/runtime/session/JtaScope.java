@@ -5,6 +5,7 @@ import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 
 import io.quarkus.arc.Arc;
+import io.quarkus.arc.ClientProxy;
 
 /**
  * The connections used inside an active JTA transaction ({@code @Transactional}). Agroal enlists them, the JTA
@@ -48,7 +49,8 @@ final class JtaScope extends ConnectionScope {
     private static TransactionSynchronizationRegistry registry() {
         TransactionSynchronizationRegistry current = registry;
         if (current == null) {
-            current = Arc.container().instance(TransactionSynchronizationRegistry.class).get();
+            // the application-scoped registry itself, not its client proxy: this runs before every statement
+            current = ClientProxy.unwrap(Arc.container().instance(TransactionSynchronizationRegistry.class).get());
             registry = current;
         }
         return current;

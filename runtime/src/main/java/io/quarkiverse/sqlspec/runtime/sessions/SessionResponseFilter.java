@@ -1,5 +1,6 @@
 package io.quarkiverse.sqlspec.runtime.sessions;
 
+import jakarta.inject.Singleton;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.core.MediaType;
 
@@ -13,7 +14,11 @@ import io.smallrye.mutiny.Uni;
 /**
  * Saves the request's session before the response is written, when the request touched it, and sets or clears the
  * cookie.
+ * <p>
+ * {@code @Singleton}: without a scope, a filter class with fields gets an application-scoped generated filter, called
+ * through a client proxy on every request.
  */
+@Singleton
 public class SessionResponseFilter {
 
     private static final Logger LOG = Logger.getLogger(SessionResponseFilter.class);
