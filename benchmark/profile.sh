@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Where the time goes: CPU profiles of benchmark variants, taken one variant at a time on a warmed-up application.
-# benchmark/profile.sh sqlspec-get jdbc-get      (default: sqlspec-get jdbc-get; DURATION=10s; WARMUP=20s; SKIP_BUILD=1; EVENT=alloc)
+# benchmark/profile.sh sqlspec-get jdbc-get      (default: sqlspec-get jdbc-get; DURATION=10s; WARMUP=20s; INTERVAL=500us; SKIP_BUILD=1; EVENT=alloc)
 # Writes benchmark/target/profiles/VARIANT.html (flame graph) and VARIANT.collapsed (one stack per line, for diffs).
 # Uses async-profiler from Maven Central; the same PostgreSQL, application and wrk scripts as run.sh.
 set -euo pipefail
@@ -38,7 +38,7 @@ profile_main() {
   log "warming up ${variants[*]}"
   for v in "${variants[@]}"; do run_variant "$v" "$WARMUP" >/dev/null; done
   for v in "${variants[@]}"; do
-    profiler "start,event=$EVENT$([ "$EVENT" = cpu ] && echo ,interval=500us)"
+    profiler "start,event=$EVENT$([ "$EVENT" = cpu ] && echo ,interval=${INTERVAL:-500us})"
     log "  $v: $(run_variant "$v" "$DURATION")"
     profiler "dump,file=$OUT/$v.collapsed,collapsed"
     profiler "stop,file=$OUT/$v.html"
