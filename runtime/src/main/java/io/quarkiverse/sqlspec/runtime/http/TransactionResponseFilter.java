@@ -5,9 +5,9 @@ import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.core.MediaType;
 
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
-import org.jboss.resteasy.reactive.server.core.CurrentRequestManager;
 import org.jboss.resteasy.reactive.server.core.LazyResponse;
 import org.jboss.resteasy.reactive.server.core.ResteasyReactiveRequestContext;
+import org.jboss.resteasy.reactive.server.spi.ResteasyReactiveContainerRequestContext;
 
 import io.quarkiverse.sqlspec.runtime.session.HttpRequestScope;
 import io.smallrye.mutiny.Uni;
@@ -32,8 +32,10 @@ public class TransactionResponseFilter {
      * @return {@code null} when done at once (a request without connections, or on a worker thread)
      */
     @ServerResponseFilter(priority = PRIORITY)
-    public Uni<Void> completeTransactions(ContainerResponseContext response) {
-        ResteasyReactiveRequestContext request = CurrentRequestManager.get();
+    public Uni<Void> completeTransactions(ResteasyReactiveContainerRequestContext requestContext,
+            ContainerResponseContext response) {
+        // handed over by the generated filter: no lookup of the current request
+        ResteasyReactiveRequestContext request = (ResteasyReactiveRequestContext) requestContext.getServerRequestContext();
         HttpRequestScope scope = HttpRequestScope.of(request);
         if (scope == null || scope.isEnded()) {
             return null;
