@@ -24,8 +24,8 @@ install_profiler() {
 profiler() { jcmd "$APP_PID" JVMTI.agent_load "$AP_LIB" "\"$1\"" >/dev/null; }
 
 profile_main() {
-  local variants=("${@:-sqlspec-get jdbc-get}")
-  read -r -a variants <<<"${variants[*]}"
+  local variants=("$@")
+  [ ${#variants[@]} -gt 0 ] || variants=(sqlspec-get jdbc-get)
   install_tools
   install_profiler
   [ -n "${SKIP_BUILD:-}" ] || build

@@ -46,7 +46,7 @@ public class MatrixResource {
     @POST
     @Path("/{marker}/{outcome}")
     public Response act(@PathParam("marker") String marker, @PathParam("outcome") String outcome) {
-        db.execute("INSERT INTO marks (marker) VALUES ($1)", marker);
+        mark(marker);
         switch (outcome) {
             case "unmapped":
                 throw new IllegalStateException("an exception no mapper handles");
@@ -63,14 +63,14 @@ public class MatrixResource {
     @POST
     @Path("/{marker}/plain")
     public String plain(@PathParam("marker") String marker) {
-        db.execute("INSERT INTO marks (marker) VALUES ($1)", marker);
+        mark(marker);
         return "plain";
     }
 
     @POST
     @Path("/{marker}/plain-null")
     public String plainNull(@PathParam("marker") String marker) {
-        db.execute("INSERT INTO marks (marker) VALUES ($1)", marker);
+        mark(marker);
         return null;
     }
 
@@ -78,7 +78,7 @@ public class MatrixResource {
     @Path("/{marker}/annotated-201")
     @ResponseStatus(201)
     public String annotatedCreated(@PathParam("marker") String marker) {
-        db.execute("INSERT INTO marks (marker) VALUES ($1)", marker);
+        mark(marker);
         return "created";
     }
 
@@ -86,8 +86,12 @@ public class MatrixResource {
     @Path("/{marker}/annotated-303")
     @ResponseStatus(303)
     public String annotatedSeeOther(@PathParam("marker") String marker) {
-        db.execute("INSERT INTO marks (marker) VALUES ($1)", marker);
+        mark(marker);
         return "see other";
+    }
+
+    private void mark(String marker) {
+        db.execute("INSERT INTO marks (marker) VALUES ($1)", marker);
     }
 
     private static Response respond(int status) {

@@ -35,7 +35,7 @@ public class TransactionResponseFilter {
     public Uni<Void> completeTransactions(ResteasyReactiveContainerRequestContext requestContext,
             ContainerResponseContext response) {
         // handed over by the generated filter: no lookup of the current request
-        ResteasyReactiveRequestContext request = (ResteasyReactiveRequestContext) requestContext.getServerRequestContext();
+        var request = (ResteasyReactiveRequestContext) requestContext.getServerRequestContext();
         HttpRequestScope scope = HttpRequestScope.of(request);
         if (scope == null || scope.isEnded()) {
             return null;

@@ -17,12 +17,8 @@ public final class WorkerCalls {
     }
 
     public static <T> Uni<T> call(Supplier<T> work) {
-        Context context = Vertx.currentContext();
-        if (context != null && Context.isOnEventLoopThread()) {
-            return Uni.createFrom().completionStage(() -> context.<T> executeBlocking(work::get, false)
-                    .toCompletionStage());
-        }
-        return Uni.createFrom().item(work);
+        Context eventLoop = eventLoopContext();
+        return eventLoop == null ? Uni.createFrom().item(work) : onWorker(eventLoop, work);
     }
 
     /**
@@ -31,11 +27,22 @@ public final class WorkerCalls {
      * subscription, suspend and resume on every request); on the event loop, returns a Uni that does both on a worker.
      */
     public static <T> Uni<Void> inFilter(Supplier<T> work, Consumer<T> then) {
-        Context context = Vertx.currentContext();
-        if (context != null && Context.isOnEventLoopThread()) {
-            return call(work).invoke(then).replaceWithVoid();
+        Context eventLoop = eventLoopContext();
+        if (eventLoop != null) {
+            return onWorker(eventLoop, work).invoke(then).replaceWithVoid();
         }
         then.accept(work.get());
         return null;
+    }
+
+    /** The caller's context when it runs on the event loop, else {@code null}. */
+    private static Context eventLoopContext() {
+        Context context = Vertx.currentContext();
+        return context != null && Context.isOnEventLoopThread() ? context : null;
+    }
+
+    private static <T> Uni<T> onWorker(Context eventLoop, Supplier<T> work) {
+        return Uni.createFrom()
+                .completionStage(() -> eventLoop.<T> executeBlocking(work::get, false).toCompletionStage());
     }
 }

@@ -41,7 +41,7 @@ public final class HttpRequestScope extends ConnectionScope implements Completio
 
     /** The scope of {@code request} if it took a connection, for the response filter. */
     public static HttpRequestScope of(ResteasyReactiveRequestContext request) {
-        return request == null ? null : (HttpRequestScope) request.getProperty(PROPERTY);
+        return (HttpRequestScope) request.getProperty(PROPERTY);
     }
 
     private static ResteasyReactiveRequestContext currentRequest() {
