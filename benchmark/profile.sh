@@ -38,6 +38,7 @@ profile_main() {
   log "warming up ${variants[*]}"
   for v in "${variants[@]}"; do run_variant "$v" "$WARMUP" >/dev/null; done
   for v in "${variants[@]}"; do
+    database_maintenance
     profiler "start,event=$EVENT$([ "$EVENT" = cpu ] && echo ,interval=${INTERVAL:-500us})"
     log "  $v: $(run_variant "$v" "$DURATION")"
     profiler "dump,file=$OUT/$v.collapsed,collapsed"

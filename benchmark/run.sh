@@ -42,7 +42,7 @@ start_postgres() {
   PG_PORT=$(free_port)
   chown postgres "$WORK" && chmod 700 "$WORK"
   su postgres -c "$PG_BIN/initdb -D $WORK/data -A trust -U postgres -E UTF8 --locale=C" >/dev/null
-  su postgres -c "$PG_BIN/pg_ctl -D $WORK/data -l $WORK/postgres.log -w -o '-p $PG_PORT -k $WORK -c listen_addresses=127.0.0.1 -c max_connections=200 -c shared_buffers=256MB -c synchronous_commit=off' start" >/dev/null
+  su postgres -c "$PG_BIN/pg_ctl -D $WORK/data -l $WORK/postgres.log -w -o '-p $PG_PORT -k $WORK -c listen_addresses=127.0.0.1 -c max_connections=200 -c shared_buffers=256MB -c synchronous_commit=off -c autovacuum=off' start" >/dev/null
   psql() { "$PG_BIN/psql" -h 127.0.0.1 -p "$PG_PORT" -U postgres -v ON_ERROR_STOP=1 -q "$@"; }
   psql -c "CREATE DATABASE bench"
   psql -d bench <<'SQL'
@@ -148,6 +148,13 @@ declare_variants() {
   )
 }
 
+# database_maintenance -> what autovacuum would do (it is off), between rounds rather than inside some variant's window:
+# the write variants add about 150,000 rows a round, and a vacuum or checkpoint landing in a read variant's seconds
+# would slow that variant alone
+database_maintenance() {
+  psql -d bench -c "VACUUM ANALYZE" -c "CHECKPOINT"
+}
+
 # run_variant VARIANT DURATION -> run_wrk on that variant
 run_variant() {
   local script path envs
@@ -175,8 +182,14 @@ main() {
 
   declare -A results
   for round in $(seq 1 "$ROUNDS"); do
+    database_maintenance
+    # every other round runs the variants in reverse, so no variant always follows the same neighbour
+    local order=("${variants[@]}")
+    if (( round % 2 == 0 )); then
+      order=(); for (( i = ${#variants[@]} - 1; i >= 0; i-- )); do order+=("${variants[i]}"); done
+    fi
     log "round $round/$ROUNDS ($DURATION per variant, interleaved)"
-    for v in "${variants[@]}"; do
+    for v in "${order[@]}"; do
       line=$(run_variant "$v" "$DURATION")
       log "  $v: $line"
       results[$v]+="$line;"

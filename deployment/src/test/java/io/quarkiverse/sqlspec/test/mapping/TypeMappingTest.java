@@ -218,6 +218,38 @@ class TypeMappingTest {
         });
     }
 
+    record Labelled(long id, String label) {
+    }
+
+    record Loose(long id, Object value) {
+    }
+
+    record Listed(long id, List<String> value) {
+    }
+
+    @Test
+    void aTypeReadWithTheSameLabelsButOtherColumnTypesMapsEachCorrectly() {
+        sqlspec.inTransaction(SqlSpec.DEFAULT_DATASOURCE, db -> {
+            for (int i = 0; i < 3; i++) {
+                assertThat(db.selectOne(Labelled.class, "SELECT 1 AS id, 'one' AS label")).isEqualTo(new Labelled(1, "one"));
+                assertThat(db.selectOne(Labelled.class, "SELECT 2::int2 AS id, 2.5 AS label"))
+                        .isEqualTo(new Labelled(2, "2.5"));
+                // Object and List components read by the column's type, so their binding follows the types too
+                assertThat(db.selectOne(Loose.class, "SELECT 1 AS id, DATE '2024-01-02' AS value").value())
+                        .isEqualTo(LocalDate.of(2024, 1, 2));
+                assertThat(db.selectOne(Loose.class, "SELECT 1 AS id, 'one' AS value").value()).isEqualTo("one");
+                assertThat(db.selectOne(Listed.class, "SELECT 1 AS id, ARRAY['a', 'b'] AS value").value())
+                        .containsExactly("a", "b");
+                assertThat(db.selectOne(Listed.class, "SELECT 1 AS id, '[\"c\"]'::json AS value").value())
+                        .containsExactly("c");
+                assertThat(db.selectValue(Long.class, "SELECT 5::int2")).isEqualTo(5L);
+                assertThat(db.selectValue(Long.class, "SELECT 6::int8")).isEqualTo(6L);
+                assertThat(db.selectValue(Object.class, "SELECT 'text'")).isEqualTo("text");
+                assertThat(db.selectValue(Object.class, "SELECT 8::int8")).isEqualTo(8L);
+            }
+        });
+    }
+
     @Test
     void mappingErrorsNameWhatDoesNotFit() {
         sqlspec.inTransaction(SqlSpec.DEFAULT_DATASOURCE, db -> {
@@ -225,8 +257,11 @@ class TypeMappingTest {
                     .isInstanceOf(MappingException.class).hasMessageContaining("notThere")
                     .hasMessageContaining("not_there");
             assertThatThrownBy(() -> db.selectOne(Primitive.class, "SELECT id, NULL::int AS small FROM everything WHERE id = 1"))
-                    .isInstanceOf(MappingException.class).hasMessageContaining("'small' is NULL")
+                    .isInstanceOf(MappingException.class).hasMessageContaining("'small' (int4) is NULL")
                     .hasMessageContaining("Integer");
+            assertThatThrownBy(() -> db.selectValue(BigInteger.class, "SELECT 1.5 AS amount"))
+                    .isInstanceOf(MappingException.class).hasMessageContaining("'amount' (numeric)")
+                    .hasMessageContaining("BigInteger");
             assertThatThrownBy(() -> db.selectOne("SELECT * FROM everything"))
                     .isInstanceOf(TooManyRowsException.class).hasMessageContaining("returned 2 rows");
             assertThatThrownBy(() -> db.selectOne("SELECT * FROM everything WHERE id = -1"))

@@ -73,28 +73,51 @@ final class ColumnReaders {
         }
     }
 
+    /**
+     * Whether the reader for {@code type} depends on the column's SQL type ({@code Object} takes the column's natural
+     * type, a {@code List} reads a JSON column as JSON and any other as a SQL array). Readers for every other type are
+     * the same whatever the column, so a binding of them stays valid while the column labels stay the same.
+     */
+    static boolean dependsOnColumnType(Class<?> type) {
+        return type == Object.class || List.class.isAssignableFrom(type);
+    }
+
     /** A reader producing {@code type} (with {@code generic} for collections), or a MappingException naming where. */
     static ColumnReader forType(Class<?> type, Type generic, String target, ResultSetMetaData metaData, int column)
             throws SQLException {
-        String columnName = metaData.getColumnLabel(column);
-        String sqlType = metaData.getColumnTypeName(column);
         if (type == Object.class) {
             return natural(metaData, column);
         }
-        if (type.isPrimitive()) {
-            return primitive(type, target, columnName);
+        if (List.class.isAssignableFrom(type)) {
+            return withContext(listReader(generic, metaData.getColumnTypeName(column)), type, target);
         }
-        ColumnReader reader = boxedOrValue(type, generic, sqlType);
+        return forType(type, generic, target);
+    }
+
+    /**
+     * A reader producing {@code type}, for a type that does not {@linkplain #dependsOnColumnType depend on the column}:
+     * built without reading the result's metadata, which failures read to say which column they were reading.
+     */
+    static ColumnReader forType(Class<?> type, Type generic, String target) {
+        if (type.isPrimitive()) {
+            return primitive(type, target);
+        }
+        ColumnReader reader = boxedOrValue(type, generic);
         if (reader == null) {
             return (rs, i) -> {
                 try {
                     return rs.getObject(i, type);
                 } catch (SQLException e) {
-                    throw new MappingException("Cannot map column '" + columnName + "' (" + sqlType + ") to " + target
-                            + " of type " + type.getName() + ": " + e.getMessage(), e);
+                    throw new MappingException("Cannot map column " + describe(rs, i) + " to " + target + " of type "
+                            + type.getName() + ": " + e.getMessage(), e);
                 }
             };
         }
+        return withContext(reader, type, target);
+    }
+
+    /** Failures other than a MappingException get one naming the column, its SQL type and the target. */
+    private static ColumnReader withContext(ColumnReader reader, Class<?> type, String target) {
         return (rs, i) -> {
             try {
                 return reader.read(rs, i);
@@ -102,13 +125,23 @@ final class ColumnReaders {
                 if (e instanceof MappingException) {
                     throw e;
                 }
-                throw new MappingException("Cannot map column '" + columnName + "' (" + sqlType + ") to " + target
-                        + " of type " + type.getName() + ": " + e.getMessage(), e);
+                throw new MappingException("Cannot map column " + describe(rs, i) + " to " + target + " of type "
+                        + type.getName() + ": " + e.getMessage(), e);
             }
         };
     }
 
-    private static ColumnReader boxedOrValue(Class<?> type, Type generic, String sqlType) {
+    /** {@code 'name' (text)}: read only when a message needs it. */
+    private static String describe(ResultSet rs, int column) {
+        try {
+            ResultSetMetaData metaData = rs.getMetaData();
+            return "'" + metaData.getColumnLabel(column) + "' (" + metaData.getColumnTypeName(column) + ")";
+        } catch (SQLException e) {
+            return String.valueOf(column);
+        }
+    }
+
+    private static ColumnReader boxedOrValue(Class<?> type, Type generic) {
         if (type == String.class) {
             return (rs, i) -> rs.getString(i);
         }
@@ -188,21 +221,25 @@ final class ColumnReaders {
                 return json == null ? null : new JsonObject(json).getMap();
             };
         }
-        if (List.class.isAssignableFrom(type)) {
-            Class<?> element = elementType(generic);
-            boolean json = sqlType.toLowerCase(Locale.ROOT).startsWith("json");
-            return json ? (rs, i) -> {
-                String text = rs.getString(i);
-                return text == null ? null : new JsonArray(text).getList();
-            } : (rs, i) -> arrayAsList(rs.getArray(i), element);
-        }
         if (type.isArray() && type != byte[].class) {
             return (rs, i) -> javaArray(rs.getArray(i), type.getComponentType());
         }
         return null;
     }
 
-    private static ColumnReader primitive(Class<?> type, String target, String column) {
+    /** A SQL array as a list of the element type, or a JSON array's elements when the column is JSON. */
+    private static ColumnReader listReader(Type generic, String sqlType) {
+        Class<?> element = elementType(generic);
+        if (sqlType.toLowerCase(Locale.ROOT).startsWith("json")) {
+            return (rs, i) -> {
+                String text = rs.getString(i);
+                return text == null ? null : new JsonArray(text).getList();
+            };
+        }
+        return (rs, i) -> arrayAsList(rs.getArray(i), element);
+    }
+
+    private static ColumnReader primitive(Class<?> type, String target) {
         ColumnReader reader;
         if (type == int.class) {
             reader = (rs, i) -> rs.getInt(i);
@@ -224,7 +261,7 @@ final class ColumnReaders {
         return (rs, i) -> {
             Object value = reader.read(rs, i);
             if (rs.wasNull()) {
-                throw new MappingException("Column '" + column + "' is NULL but " + target + " is a primitive "
+                throw new MappingException("Column " + describe(rs, i) + " is NULL but " + target + " is a primitive "
                         + type.getName() + ": use " + boxedName(type) + " to accept NULL");
             }
             return value;

@@ -13,11 +13,13 @@ import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.time.temporal.Temporal;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 
 import io.quarkiverse.sqlspec.MappingException;
 import io.vertx.core.json.JsonArray;
@@ -58,14 +60,32 @@ public final class RowMappers {
         if (shape == SINGLE_VALUE) {
             return scalar(type, metaData);
         }
-        return shape instanceof RecordShape record ? (RowMapper<T>) reuse(record.last, metaData, record::mapper)
-                : (RowMapper<T>) reuse(((BeanShape) shape).last, metaData, ((BeanShape) shape)::mapper);
+        if (shape instanceof RecordShape record) {
+            return (RowMapper<T>) reuse(record.last, record.typeSensitive, metaData, record::mapper);
+        }
+        BeanShape bean = (BeanShape) shape;
+        return (RowMapper<T>) reuse(bean.last, bean.typeSensitive, metaData, bean::mapper);
     }
 
-    /** Reads the first column as {@code type}; resolved per call, for one-row reads. */
+    /**
+     * Reads the first column as {@code type}. The reader of a type that does not depend on the column is made once per
+     * type; the others (Object, List) are resolved from the result's metadata per call.
+     */
+    @SuppressWarnings("unchecked")
     public static <T> RowMapper<T> scalar(Class<T> type) {
-        return rs -> scalar(type, rs.getMetaData()).map(rs);
+        return (RowMapper<T>) SCALARS.get(type);
     }
+
+    private static final ClassValue<RowMapper<?>> SCALARS = new ClassValue<>() {
+        @Override
+        protected RowMapper<?> computeValue(Class<?> type) {
+            if (ColumnReaders.dependsOnColumnType(type)) {
+                return rs -> scalar(type, rs.getMetaData()).map(rs);
+            }
+            ColumnReader reader = ColumnReaders.forType(type, type, "the value");
+            return rs -> reader.read(rs, 1);
+        }
+    };
 
     @SuppressWarnings("unchecked")
     private static <T> RowMapper<T> scalar(Class<T> type, ResultSetMetaData metaData) throws SQLException {
@@ -112,22 +132,26 @@ public final class RowMappers {
     }
 
     /**
-     * The last column binding built for a row type, reused while result sets have the same columns (same labels and
-     * types, checked on every call without allocating). A type is usually read by one query, so one entry is enough;
-     * a type read by several queries still maps correctly, it only builds its binding more often.
+     * The last column binding built for a row type, reused while result sets have the same columns (same labels, and
+     * same SQL types when a property's reader depends on them; checked on every call without allocating). A type is
+     * usually read by one query, so one entry is enough; a type read by several queries still maps correctly, it only
+     * builds its binding more often.
      */
     private static final class Binding {
         final String[] labels;
+        /** {@code null} when no reader depends on the SQL types: only the labels decide then. */
         final int[] types;
         final RowMapper<Object> mapper;
 
-        Binding(ResultSetMetaData metaData, RowMapper<Object> mapper) throws SQLException {
+        Binding(ResultSetMetaData metaData, boolean typeSensitive, RowMapper<Object> mapper) throws SQLException {
             int count = metaData.getColumnCount();
             this.labels = new String[count];
-            this.types = new int[count];
+            this.types = typeSensitive ? new int[count] : null;
             for (int i = 0; i < count; i++) {
                 labels[i] = metaData.getColumnLabel(i + 1);
-                types[i] = metaData.getColumnType(i + 1);
+                if (typeSensitive) {
+                    types[i] = metaData.getColumnType(i + 1);
+                }
             }
             this.mapper = mapper;
         }
@@ -137,7 +161,8 @@ public final class RowMappers {
                 return false;
             }
             for (int i = 0; i < labels.length; i++) {
-                if (metaData.getColumnType(i + 1) != types[i] || !labels[i].equals(metaData.getColumnLabel(i + 1))) {
+                if (!labels[i].equals(metaData.getColumnLabel(i + 1))
+                        || types != null && metaData.getColumnType(i + 1) != types[i]) {
                     return false;
                 }
             }
@@ -150,14 +175,14 @@ public final class RowMappers {
         RowMapper<Object> build(ResultSetMetaData metaData) throws SQLException;
     }
 
-    private static RowMapper<Object> reuse(java.util.concurrent.atomic.AtomicReference<Binding> last,
+    private static RowMapper<Object> reuse(AtomicReference<Binding> last, boolean typeSensitive,
             ResultSetMetaData metaData, MapperBuilder builder) throws SQLException {
         Binding binding = last.get();
         if (binding != null && binding.fits(metaData)) {
             return binding.mapper;
         }
         RowMapper<Object> mapper = builder.build(metaData);
-        last.set(new Binding(metaData, mapper));
+        last.set(new Binding(metaData, typeSensitive, mapper));
         return mapper;
     }
 
@@ -165,12 +190,15 @@ public final class RowMappers {
         final Class<?> type;
         final RecordComponent[] components;
         final Constructor<?> constructor;
-        final java.util.concurrent.atomic.AtomicReference<Binding> last = new java.util.concurrent.atomic.AtomicReference<>();
+        final boolean typeSensitive;
+        final AtomicReference<Binding> last = new AtomicReference<>();
 
         RecordShape(Class<?> type, RecordComponent[] components, Constructor<?> constructor) {
             this.type = type;
             this.components = components;
             this.constructor = constructor;
+            this.typeSensitive = Arrays.stream(components)
+                    .anyMatch(component -> ColumnReaders.dependsOnColumnType(component.getType()));
         }
 
         static RecordShape of(Class<?> type) {
@@ -218,12 +246,15 @@ public final class RowMappers {
         final Class<?> type;
         final Constructor<?> constructor;
         final Map<String, Property> properties;
-        final java.util.concurrent.atomic.AtomicReference<Binding> last = new java.util.concurrent.atomic.AtomicReference<>();
+        final boolean typeSensitive;
+        final AtomicReference<Binding> last = new AtomicReference<>();
 
         BeanShape(Class<?> type, Constructor<?> constructor, Map<String, Property> properties) {
             this.type = type;
             this.constructor = constructor;
             this.properties = properties;
+            this.typeSensitive = properties.values().stream()
+                    .anyMatch(property -> ColumnReaders.dependsOnColumnType(property.type));
         }
 
         static BeanShape of(Class<?> type) {
