@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Where the time goes: CPU profiles of benchmark variants, taken one variant at a time on a warmed-up application.
-# benchmark/profile.sh sqlspec-get jdbc-get      (default: sqlspec-get jdbc-get; DURATION=10s; WARMUP=20s; INTERVAL=500us; SKIP_BUILD=1; EVENT=alloc)
+# benchmark/profile.sh sqlspec-get jdbc-get      (default: sqlspec-get jdbc-get; DURATION=10s; WARMUP=20s; INTERVAL=500us; SKIP_BUILD=1; EVENT=alloc;
+#   WARM="hello orm-get ..." to also warm up variants that are not profiled, as run.sh warms them all)
 # Writes benchmark/target/profiles/VARIANT.html (flame graph) and VARIANT.collapsed (one stack per line, for diffs).
 # Uses async-profiler from Maven Central; the same PostgreSQL, application and wrk scripts as run.sh.
 set -euo pipefail
@@ -35,8 +36,10 @@ profile_main() {
   start_app
   declare_variants
   mkdir -p "$OUT"
-  log "warming up ${variants[*]}"
-  for v in "${variants[@]}"; do run_variant "$v" "$WARMUP" >/dev/null; done
+  local warm
+  read -r -a warm <<<"${WARM:-}"
+  log "warming up ${warm[*]} ${variants[*]}"
+  for v in "${warm[@]}" "${variants[@]}"; do run_variant "$v" "$WARMUP" >/dev/null; done
   for v in "${variants[@]}"; do
     database_maintenance
     profiler "start,event=$EVENT$([ "$EVENT" = cpu ] && echo ,interval=${INTERVAL:-500us})"

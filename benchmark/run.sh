@@ -219,14 +219,29 @@ main() {
   printf '%-16s %12s\n' "pgbench -S" "$PGBENCH_TPS tps"
   echo
   ratio() { awk -v a="${1:-0}" -v b="${2:-0}" 'BEGIN { if (a > 0 && b > 0) printf "%.2f", a / b; else printf " n/a" }'; }
-  echo "ratios (throughput)       GET     POST"
-  echo "sqlspec / jdbc           $(ratio "${rps[sqlspec-get]:-}" "${rps[jdbc-get]:-}")    $(ratio "${rps[sqlspec-post]:-}" "${rps[jdbc-post]:-}")"
-  echo "sqlspec / jdbc-tx          n/a    $(ratio "${rps[sqlspec-post]:-}" "${rps[jdbc-tx-post]:-}")"
-  echo "sqlspec / jta            $(ratio "${rps[sqlspec-get]:-}" "${rps[jta-get]:-}")    $(ratio "${rps[sqlspec-post]:-}" "${rps[jta-post]:-}")"
-  echo "sqlspec / orm            $(ratio "${rps[sqlspec-get]:-}" "${rps[orm-get]:-}")    $(ratio "${rps[sqlspec-post]:-}" "${rps[orm-post]:-}")"
-  echo "sqlspec / orm-tx         $(ratio "${rps[sqlspec-get]:-}" "${rps[orm-tx-get]:-}")     n/a"
-  echo "sqlspec / pgbench -S     $(ratio "${rps[sqlspec-get]:-}" "$PGBENCH_TPS")"
-  echo "session / no session     $(ratio "${rps[session-sqlspec]:-}" "${rps[session-none]:-}")"
+  # paired A B -> the median over rounds of A's throughput / B's in the same round: slow drift of the machine
+  # between rounds cancels out
+  paired() {
+    paste -d' ' <(tr ';' '\n' <<<"${results[$1]:-}" | grep -v '^$' | awk '{ print $1 }') \
+      <(tr ';' '\n' <<<"${results[$2]:-}" | grep -v '^$' | awk '{ print $1 }') \
+      | awk 'NF == 2 && $2 > 0 { print $1 / $2 }' | sort -n \
+      | awk '{ v[NR] = $1 } END { if (NR) printf "%.2f", v[int((NR + 1) / 2)]; else printf " n/a" }'
+  }
+  row() { # label, GET pair, POST pair ("-" for none)
+    local get_ratio=" n/a" post_ratio=" n/a" get_paired=" n/a" post_paired=" n/a"
+    if [ "$2" != - ]; then read -r a b <<<"$2"; get_ratio=$(ratio "${rps[$a]:-}" "${rps[$b]:-}"); get_paired=$(paired "$a" "$b"); fi
+    if [ "$3" != - ]; then read -r a b <<<"$3"; post_ratio=$(ratio "${rps[$a]:-}" "${rps[$b]:-}"); post_paired=$(paired "$a" "$b"); fi
+    printf '%-22s %7s %7s %9s %9s\n' "$1" "$get_ratio" "$post_ratio" "$get_paired" "$post_paired"
+  }
+  echo "ratios (throughput)        GET    POST  GET/rnd  POST/rnd"
+  row "sqlspec / jdbc" "sqlspec-get jdbc-get" "sqlspec-post jdbc-post"
+  row "sqlspec / jdbc-tx" - "sqlspec-post jdbc-tx-post"
+  row "sqlspec / jta" "sqlspec-get jta-get" "sqlspec-post jta-post"
+  row "sqlspec / orm" "sqlspec-get orm-get" "sqlspec-post orm-post"
+  row "sqlspec / orm-tx" "sqlspec-get orm-tx-get" -
+  row "session / no session" "session-sqlspec session-none" -
+  printf '%-22s %7s\n' "sqlspec / pgbench -S" "$(ratio "${rps[sqlspec-get]:-}" "$PGBENCH_TPS")"
+  echo "(GET, POST: ratio of the medians above; /rnd: median of the ratios within each round)"
   echo
   echo "benchmark application: started in ${STARTUP_MS} ms (process start to first response), RSS ${RSS_KB} kB"
   echo "startup of a REST + Agroal app, $STARTS starts each (process start to first response):"

@@ -1,6 +1,7 @@
 package io.quarkiverse.sqlspec.runtime.session;
 
 import io.agroal.api.AgroalDataSource;
+import io.quarkus.arc.ClientProxy;
 import io.quarkiverse.sqlspec.SqlSpecException;
 import io.quarkus.agroal.runtime.AgroalDataSourceUtil;
 import io.quarkus.datasource.common.runtime.DataSourceUtil;
@@ -35,14 +36,17 @@ public final class DataSourceRuntime {
         return policy;
     }
 
-    /** The Agroal pool, looked up on first use so that an inactive datasource only fails when it is used. */
+    /**
+     * The Agroal pool, looked up on first use so that an inactive datasource only fails when it is used. The bean is
+     * application-scoped: its client proxy is unwrapped once rather than resolved on every connection.
+     */
     AgroalDataSource pool() {
         AgroalDataSource current = pool;
         if (current == null) {
-            current = AgroalDataSourceUtil.dataSourceIfActive(name)
+            current = ClientProxy.unwrap(AgroalDataSourceUtil.dataSourceIfActive(name)
                     .orElseThrow(() -> new SqlSpecException(describe() + " is not active: configure "
                             + DataSourceUtil.dataSourcePropertyKey(name, "jdbc.url")
-                            + " (or let Dev Services start a database in dev and test mode)"));
+                            + " (or let Dev Services start a database in dev and test mode)")));
             pool = current;
         }
         return current;

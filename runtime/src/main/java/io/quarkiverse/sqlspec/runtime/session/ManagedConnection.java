@@ -66,15 +66,9 @@ final class ManagedConnection {
         } catch (SQLException e) {
             throw SqlExceptions.translate(e, null);
         }
-        try {
-            if (mode != Mode.JTA && !connection.getAutoCommit()) {
-                connection.setAutoCommit(true);
-            }
-            return new ManagedConnection(dataSource, connection, mode);
-        } catch (SQLException e) {
-            closeQuietly(connection);
-            throw SqlExceptions.translate(e, null);
-        }
+        // No getAutoCommit() check: Agroal lends connections in the pool's auto-commit mode (Quarkus leaves it on) and
+        // restores it when they come back, whatever the borrower did; under JTA, Agroal manages it.
+        return new ManagedConnection(dataSource, connection, mode);
     }
 
     DataSourceRuntime dataSource() {
