@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Side-by-side HTTP benchmark of SQLSpec against what Quarkus users write today, plus pgbench as the database ceiling.
-# One command from a clean clone: benchmark/run.sh   (DURATION=6s ROUNDS=5 WARMUP=10s CONNECTIONS=32 STARTS=15 to change it;
+# One command from a clean clone: benchmark/run.sh   (DURATION=6s ROUNDS=5 WARMUP=5s CONNECTIONS=32 STARTS=15 to change it;
 # VARIANTS="sqlspec-get jdbc-get" for a subset; SKIP_BUILD=1 to reuse what was built; JAVA_OPTS for the application JVM, e.g. a JFR recording)
 # Loopback only; every process it starts is stopped on exit.
 set -euo pipefail
@@ -9,7 +9,7 @@ ROOT=$(cd .. && pwd)
 DURATION=${DURATION:-6s}
 ROUNDS=${ROUNDS:-5}
 STARTS=${STARTS:-15}
-WARMUP=${WARMUP:-10s}
+WARMUP=${WARMUP:-5s}
 CONNECTIONS=${CONNECTIONS:-32}
 THREADS=${THREADS:-2}
 JAVA_OPTS=${JAVA_OPTS:-}
@@ -96,20 +96,24 @@ startup_once() {
   echo "$ms $rss"
 }
 
-# measure_startups RUNS -> starts both variants RUNS times, alternating so that drift in the machine hits both alike;
-# prints "with_median_ms with_min_ms with_median_rss without_median_ms without_min_ms without_median_rss"
+# measure_startups RUNS -> starts both variants RUNS times, alternating which goes first so that drift in the machine
+# and the order within a pair hit both alike; prints "with_median_ms with_min_ms with_median_rss without_median_ms
+# without_min_ms without_median_rss paired_overhead_ms", the last being the median of the differences within each pair
 measure_startups() {
-  local samples="$WORK/startups"
-  for _ in $(seq 1 "$1"); do
-    echo "with $(startup_once with-sqlspec)"
-    echo "without $(startup_once without-sqlspec)"
+  local samples="$WORK/startups" pair order
+  for pair in $(seq 1 "$1"); do
+    order=(with without)
+    (( pair % 2 )) || order=(without with)
+    for v in "${order[@]}"; do echo "$v $pair $(startup_once "$v-sqlspec")"; done
   done >"$samples"
   median() { sort -n | awk '{ v[NR] = $1 } END { printf "%s ", v[int((NR + 1) / 2)] }'; }
   for v in with without; do
-    awk -v v=$v '$1 == v { print $2 }' "$samples" | median
-    awk -v v=$v '$1 == v { print $2 }' "$samples" | sort -n | head -1 | tr '\n' ' '
     awk -v v=$v '$1 == v { print $3 }' "$samples" | median
+    awk -v v=$v '$1 == v { print $3 }' "$samples" | sort -n | head -1 | tr '\n' ' '
+    awk -v v=$v '$1 == v { print $4 }' "$samples" | median
   done
+  awk '{ ms[$1 " " $2] = $3; pairs[$2] = 1 } END { for (p in pairs) print ms["with " p] - ms["without " p] }' "$samples" \
+    | median
   echo
 }
 
@@ -169,7 +173,7 @@ main() {
   start_postgres
   log "startup with and without the extension ($STARTS starts each, alternating)"
   startup_once with-sqlspec >/dev/null; startup_once without-sqlspec >/dev/null  # warm the file cache
-  read -r WITH_MS WITH_MIN_MS WITH_RSS WITHOUT_MS WITHOUT_MIN_MS WITHOUT_RSS < <(measure_startups "$STARTS")
+  read -r WITH_MS WITH_MIN_MS WITH_RSS WITHOUT_MS WITHOUT_MIN_MS WITHOUT_RSS PAIRED_MS < <(measure_startups "$STARTS")
   log "starting the application"
   start_app
   RSS_KB=$(awk '/VmRSS/ { print $2 }' "/proc/$APP_PID/status")
@@ -177,8 +181,11 @@ main() {
   declare_variants
   read -r -a variants <<<"${VARIANTS:-hello sqlspec-get jdbc-get jta-get orm-get orm-tx-get sqlspec-post jdbc-post jdbc-tx-post jta-post orm-post session-sqlspec session-none}"
 
-  log "warming up every variant"
+  log "warming up every variant, then one unrecorded interleaved round"
+  # the second pass runs each variant again after all the others, as the recorded rounds will: code that every
+  # variant shares (pgjdbc, Agroal, RESTEasy Reactive) is then compiled for the mix, not for the last variant alone
   for v in "${variants[@]}"; do run_variant "$v" "$WARMUP" >/dev/null; done
+  for v in "${variants[@]}"; do run_variant "$v" "$DURATION" >/dev/null; done
 
   declare -A results
   for round in $(seq 1 "$ROUNDS"); do
@@ -247,8 +254,8 @@ main() {
   echo "startup of a REST + Agroal app, $STARTS starts each (process start to first response):"
   echo "  with the extension    median ${WITH_MS} ms, fastest ${WITH_MIN_MS} ms, RSS ${WITH_RSS} kB"
   echo "  without               median ${WITHOUT_MS} ms, fastest ${WITHOUT_MIN_MS} ms, RSS ${WITHOUT_RSS} kB"
-  echo "  overhead              median $((WITH_MS - WITHOUT_MS)) ms, fastest $((WITH_MIN_MS - WITHOUT_MIN_MS)) ms," \
-    "RSS $(( (WITH_RSS - WITHOUT_RSS) / 1024 )) MB"
+  echo "  overhead              median $((WITH_MS - WITHOUT_MS)) ms, median of the $STARTS paired differences ${PAIRED_MS} ms," \
+    "fastest $((WITH_MIN_MS - WITHOUT_MIN_MS)) ms, RSS $(( (WITH_RSS - WITHOUT_RSS) / 1024 )) MB"
 }
 
 # sourced (e.g. by a profiling script that reuses start_postgres, start_app and run_wrk): define, do not run
