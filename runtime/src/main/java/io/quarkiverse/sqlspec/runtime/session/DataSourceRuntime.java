@@ -1,9 +1,9 @@
 package io.quarkiverse.sqlspec.runtime.session;
 
 import io.agroal.api.AgroalDataSource;
-import io.quarkus.arc.ClientProxy;
 import io.quarkiverse.sqlspec.SqlSpecException;
 import io.quarkus.agroal.runtime.AgroalDataSourceUtil;
+import io.quarkus.arc.ClientProxy;
 import io.quarkus.datasource.common.runtime.DataSourceUtil;
 
 /**
