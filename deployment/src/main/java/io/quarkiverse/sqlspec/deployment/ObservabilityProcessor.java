@@ -3,6 +3,7 @@ package io.quarkiverse.sqlspec.deployment;
 import io.quarkiverse.sqlspec.RequestCorrelation;
 import io.quarkiverse.sqlspec.runtime.SessionManagerRecorder;
 import io.quarkus.arc.deployment.AdditionalBeanBuildItem;
+import io.quarkus.arc.processor.DotNames;
 import io.quarkus.deployment.annotations.BuildProducer;
 import io.quarkus.deployment.annotations.BuildStep;
 import io.quarkus.deployment.annotations.ExecutionTime;
@@ -25,7 +26,7 @@ class ObservabilityProcessor {
     @BuildStep
     AdditionalBeanBuildItem requestCorrelationBean() {
         return AdditionalBeanBuildItem.builder().addBeanClass(RequestCorrelation.class)
-                .setDefaultScope(io.quarkus.arc.processor.DotNames.SINGLETON).setUnremovable().build();
+                .setDefaultScope(DotNames.SINGLETON).setUnremovable().build();
     }
 
     @BuildStep

@@ -8,20 +8,20 @@ import java.util.TreeSet;
 import jakarta.inject.Inject;
 
 import io.quarkiverse.sqlspec.runtime.config.SqlSpecRuntimeConfig;
-import io.quarkiverse.sqlspec.runtime.session.CommitPolicy;
-import io.quarkiverse.sqlspec.runtime.session.SessionManager;
-import io.quarkus.datasource.common.runtime.DataSourceUtil;
 import io.quarkiverse.sqlspec.runtime.http.ShutdownGate;
 import io.quarkiverse.sqlspec.runtime.observability.CorrelationHandler;
 import io.quarkiverse.sqlspec.runtime.observability.StatementEvents;
 import io.quarkiverse.sqlspec.runtime.observability.StatementTimers;
-import io.vertx.core.Handler;
-import io.vertx.ext.web.RoutingContext;
+import io.quarkiverse.sqlspec.runtime.session.CommitPolicy;
+import io.quarkiverse.sqlspec.runtime.session.SessionManager;
+import io.quarkus.datasource.common.runtime.DataSourceUtil;
 import io.quarkus.runtime.LaunchMode;
 import io.quarkus.runtime.RuntimeValue;
-import io.quarkus.runtime.shutdown.ShutdownListener;
 import io.quarkus.runtime.annotations.Recorder;
 import io.quarkus.runtime.configuration.ConfigurationException;
+import io.quarkus.runtime.shutdown.ShutdownListener;
+import io.vertx.core.Handler;
+import io.vertx.ext.web.RoutingContext;
 
 /**
  * Records the session manager's set-up at runtime init: the datasources in commit order and their validated commit

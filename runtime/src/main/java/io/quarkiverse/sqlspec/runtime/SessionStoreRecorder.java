@@ -11,6 +11,7 @@ import io.quarkiverse.sqlspec.runtime.jdbc.SqlExceptions;
 import io.quarkiverse.sqlspec.runtime.sessions.DatabaseSessionStore;
 import io.quarkiverse.sqlspec.runtime.sessions.HttpSessions;
 import io.quarkiverse.sqlspec.runtime.sessions.SessionPurger;
+import io.quarkiverse.sqlspec.runtime.sessions.SessionRouteHandler;
 import io.quarkiverse.sqlspec.runtime.sessions.SessionSettings;
 import io.quarkiverse.sqlspec.runtime.sessions.SessionTable;
 import io.quarkus.agroal.runtime.AgroalDataSourceUtil;
@@ -20,7 +21,9 @@ import io.quarkus.runtime.RuntimeValue;
 import io.quarkus.runtime.ShutdownContext;
 import io.quarkus.runtime.annotations.Recorder;
 import io.quarkus.runtime.configuration.ConfigurationException;
+import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
+import io.vertx.ext.web.RoutingContext;
 
 /**
  * Records the session store's start: validated settings, the table created or completed (unless
@@ -36,8 +39,8 @@ public class SessionStoreRecorder {
         this.config = config;
     }
 
-    public io.vertx.core.Handler<io.vertx.ext.web.RoutingContext> routeHandler() {
-        return new io.quarkiverse.sqlspec.runtime.sessions.SessionRouteHandler();
+    public Handler<RoutingContext> routeHandler() {
+        return new SessionRouteHandler();
     }
 
     public void start(ShutdownContext shutdown) {

@@ -5,6 +5,7 @@ import static io.quarkus.datasource.deployment.spi.DatabaseDefaultSetupConfig.DE
 import static io.quarkus.datasource.deployment.spi.DatabaseDefaultSetupConfig.DEFAULT_DATABASE_USERNAME;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 import io.quarkus.datasource.common.runtime.DataSourceUtil;
@@ -42,8 +43,8 @@ final class EmbeddedPostgresDevServicesProvider implements DevServicesDatasource
                 .orElse(DataSourceUtil.isDefault(datasourceName) ? DEFAULT_DATABASE_NAME : datasourceName);
         return new EmbeddedPostgresStartable(new EmbeddedDatabaseSpec(datasourceName, database, user, secret,
                 containerConfig.getFixedExposedPort(), containerConfig.getAdditionalJdbcUrlProperties(),
-                containerConfig.getInitPrivilegedScriptPath().orElse(java.util.List.of()),
-                containerConfig.getInitScriptPath().orElse(java.util.List.of()),
+                containerConfig.getInitPrivilegedScriptPath().orElse(List.of()),
+                containerConfig.getInitScriptPath().orElse(List.of()),
                 startupTimeout.orElse(DEFAULT_STARTUP_TIMEOUT)));
     }
 

@@ -15,8 +15,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.agroal.api.AgroalDataSource;
-import io.quarkus.agroal.DataSource;
 import io.quarkiverse.sqlspec.test.DbChecks;
+import io.quarkus.agroal.DataSource;
 import io.quarkus.test.QuarkusUnitTest;
 
 class SingleConnectionPerRequestTest {

@@ -1,6 +1,7 @@
 package io.quarkiverse.sqlspec.runtime.observability;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.ThreadLocalRandom;
 
 import org.jboss.logging.MDC;
@@ -57,7 +58,7 @@ public final class CorrelationHandler implements Handler<RoutingContext> {
 
     /** The id part of the trace headers that carry more than an id. */
     static String extract(String header, String value) {
-        switch (header.toLowerCase(java.util.Locale.ROOT)) {
+        switch (header.toLowerCase(Locale.ROOT)) {
             case "traceparent": {
                 // version-traceid-parentid-flags
                 String[] parts = value.split("-");

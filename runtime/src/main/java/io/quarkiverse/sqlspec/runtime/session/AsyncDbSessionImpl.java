@@ -6,8 +6,8 @@ import java.util.function.Function;
 
 import io.quarkiverse.sqlspec.AsyncDbSession;
 import io.quarkiverse.sqlspec.SqlResult;
-import io.smallrye.mutiny.Uni;
 import io.quarkiverse.sqlspec.runtime.http.WorkerCalls;
+import io.smallrye.mutiny.Uni;
 
 /**
  * Runs the blocking session on a worker thread. The connection scope is found on the calling thread (where the

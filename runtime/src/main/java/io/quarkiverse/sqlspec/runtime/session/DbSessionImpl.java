@@ -16,6 +16,7 @@ import io.quarkiverse.sqlspec.runtime.jdbc.ParameterBinder;
 import io.quarkiverse.sqlspec.runtime.jdbc.SqlExceptions;
 import io.quarkiverse.sqlspec.runtime.observability.SqlComment;
 import io.quarkiverse.sqlspec.runtime.sql.ParsedSql;
+import io.vertx.core.Context;
 
 /**
  * The {@link DbSession} bean of one datasource. It holds no connection itself: every call finds the connection of the
@@ -226,7 +227,7 @@ public final class DbSessionImpl implements DbSession {
      * sharing that thread.
      */
     ManagedConnection current() {
-        if (io.vertx.core.Context.isOnEventLoopThread()) {
+        if (Context.isOnEventLoopThread()) {
             throw new SqlSpecException("DbSession (" + dataSourceName + ") was called on a Vert.x event loop"
                     + " thread, where blocking JDBC calls would stall the server. Annotate the resource method with"
                     + " @io.smallrye.common.annotation.Blocking (or return a plain type instead of Uni), or use"

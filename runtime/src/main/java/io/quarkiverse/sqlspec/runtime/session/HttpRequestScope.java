@@ -5,6 +5,7 @@ import jakarta.ws.rs.container.CompletionCallback;
 import org.jboss.resteasy.reactive.server.core.CurrentRequestManager;
 import org.jboss.resteasy.reactive.server.core.ResteasyReactiveRequestContext;
 
+import io.quarkiverse.sqlspec.DatabaseException;
 import io.quarkus.arc.Arc;
 import io.quarkus.arc.ManagedContext;
 import io.vertx.core.Context;
@@ -58,7 +59,7 @@ public final class HttpRequestScope extends ConnectionScope implements Completio
      * @return the status the client must get instead, or {@code status} itself when the commits succeeded
      */
     public int complete(int status) {
-        io.quarkiverse.sqlspec.DatabaseException failure = finish(status);
+        DatabaseException failure = finish(status);
         return failure == null ? status : statusFor(failure);
     }
 

@@ -5,7 +5,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 
+import io.quarkiverse.sqlspec.DbSession;
 import io.quarkiverse.sqlspec.SqlSpecException;
 import io.quarkiverse.sqlspec.runtime.observability.StatementEvents;
 import io.quarkiverse.sqlspec.runtime.sql.StatementCache;
@@ -30,7 +33,7 @@ public final class SessionManager {
     private final StatementEvents events;
     private final boolean sqlComment;
     private volatile ContextScope contextScope;
-    private final java.util.concurrent.ConcurrentMap<String, io.quarkiverse.sqlspec.DbSession> sessions = new java.util.concurrent.ConcurrentHashMap<>();
+    private final ConcurrentMap<String, DbSession> sessions = new ConcurrentHashMap<>();
 
     SessionManager(List<String> names, Map<String, CommitPolicy> policies, StatementCache statementCache,
             boolean jtaAvailable, StatementEvents events, boolean sqlComment) {
@@ -82,7 +85,7 @@ public final class SessionManager {
     }
 
     /** The one session object of a datasource, shared by its bean, the registry and every thread. */
-    public io.quarkiverse.sqlspec.DbSession session(String name) {
+    public DbSession session(String name) {
         return sessions.computeIfAbsent(name, n -> new DbSessionImpl(this, dataSource(n)));
     }
 

@@ -8,6 +8,8 @@ import io.quarkiverse.sqlspec.CommitMode;
 import io.quarkiverse.sqlspec.DbSession;
 import io.quarkiverse.sqlspec.SqlSpec;
 import io.quarkiverse.sqlspec.SqlSpecException;
+import io.quarkiverse.sqlspec.runtime.sessions.HttpSessions;
+import io.vertx.core.Context;
 
 /**
  * The {@link SqlSpec} bean.
@@ -31,7 +33,7 @@ public final class SqlSpecImpl implements SqlSpec {
 
     @Override
     public <T> T transaction(String datasource, Function<DbSession, T> work) {
-        if (io.vertx.core.Context.isOnEventLoopThread()) {
+        if (Context.isOnEventLoopThread()) {
             throw new SqlSpecException("SqlSpec.transaction(...) blocks and was called on a Vert.x event loop thread;"
                     + " call it from a worker thread (@Blocking) or wrap it in Uni.createFrom().item(...)"
                     + ".runSubscriptionOn(Infrastructure.getDefaultWorkerPool())");
@@ -71,7 +73,7 @@ public final class SqlSpecImpl implements SqlSpec {
 
     @Override
     public long deleteExpiredSessions() {
-        return io.quarkiverse.sqlspec.runtime.sessions.HttpSessions.purger().purgeOnce();
+        return HttpSessions.purger().purgeOnce();
     }
 
     @Override

@@ -1,5 +1,7 @@
 package io.quarkiverse.sqlspec.runtime.session;
 
+import io.quarkiverse.sqlspec.DatabaseException;
+
 /**
  * A programmatic transaction ({@code SqlSpec.transaction}) bound to the thread running its work.
  */
@@ -41,7 +43,7 @@ final class TransactionScope extends ConnectionScope {
     }
 
     void commitOrThrow() {
-        io.quarkiverse.sqlspec.DatabaseException failure = commitAll();
+        DatabaseException failure = commitAll();
         if (failure != null) {
             throw failure;
         }

@@ -1,6 +1,7 @@
 package io.quarkiverse.sqlspec.runtime.sessions;
 
 import io.quarkiverse.sqlspec.SqlSpecException;
+import io.vertx.core.Context;
 import io.vertx.core.http.Cookie;
 import io.vertx.ext.web.RoutingContext;
 
@@ -52,7 +53,7 @@ public final class HttpSessions {
     }
 
     private SessionState state() {
-        if (io.vertx.core.Context.isOnEventLoopThread()) {
+        if (Context.isOnEventLoopThread()) {
             throw new SqlSpecException("HttpSession was used on a Vert.x event loop thread, where loading it from the"
                     + " database would block the server; use it from a blocking resource method or route (@Blocking)");
         }
@@ -80,7 +81,7 @@ public final class HttpSessions {
             if (state.saved() || !state.touched()) {
                 return;
             }
-            if (io.vertx.core.Context.isOnEventLoopThread()) {
+            if (Context.isOnEventLoopThread()) {
                 LOG.warn("The session of a plain Vert.x route was left unsaved: the response ended on the event loop,"
                         + " where the database cannot be called. End the response from a blocking handler");
                 return;

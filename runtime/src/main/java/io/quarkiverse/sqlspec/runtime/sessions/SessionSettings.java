@@ -1,6 +1,7 @@
 package io.quarkiverse.sqlspec.runtime.sessions;
 
 import java.time.Duration;
+import java.util.Locale;
 
 import io.quarkiverse.sqlspec.runtime.config.SqlSpecRuntimeConfig;
 import io.quarkus.runtime.configuration.ConfigurationException;
@@ -12,14 +13,14 @@ public record SessionSettings(String cookieName, String sameSite, String secure,
         Duration absoluteTimeout, Duration renewAfter) {
 
     public static SessionSettings of(SqlSpecRuntimeConfig.Sessions config) {
-        String sameSite = switch (config.cookieSameSite().toLowerCase(java.util.Locale.ROOT)) {
+        String sameSite = switch (config.cookieSameSite().toLowerCase(Locale.ROOT)) {
             case "lax" -> "Lax";
             case "strict" -> "Strict";
             case "none" -> "None";
             default -> throw new ConfigurationException("quarkus.sqlspec.session.cookie-same-site is '"
                     + config.cookieSameSite() + "': use Lax, Strict or None");
         };
-        String secure = config.cookieSecure().toLowerCase(java.util.Locale.ROOT);
+        String secure = config.cookieSecure().toLowerCase(Locale.ROOT);
         if (!secure.equals("auto") && !secure.equals("always") && !secure.equals("never")) {
             throw new ConfigurationException("quarkus.sqlspec.session.cookie-secure is '" + config.cookieSecure()
                     + "': use auto, always or never");

@@ -7,6 +7,8 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import io.quarkiverse.sqlspec.SqlParameterException;
+
 /**
  * Reads one SQL file of named statements, SQLSpec's loader format:
  *
@@ -81,7 +83,7 @@ public final class NamedSqlFile {
     private static ParsedSql parse(String file, int line, String name, String sql) {
         try {
             return SqlParser.parse(sql);
-        } catch (io.quarkiverse.sqlspec.SqlParameterException e) {
+        } catch (SqlParameterException e) {
             throw new InvalidSqlFileException(file + ":" + line + ": statement '" + name + "': " + e.getMessage());
         }
     }

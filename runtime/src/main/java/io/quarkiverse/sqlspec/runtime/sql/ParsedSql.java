@@ -3,6 +3,7 @@ package io.quarkiverse.sqlspec.runtime.sql;
 import java.lang.reflect.Method;
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
@@ -17,7 +18,7 @@ public final class ParsedSql {
     private static final ClassValue<Map<String, Method>> RECORD_ACCESSORS = new ClassValue<>() {
         @Override
         protected Map<String, Method> computeValue(Class<?> type) {
-            Map<String, Method> accessors = new java.util.HashMap<>();
+            Map<String, Method> accessors = new HashMap<>();
             for (RecordComponent component : type.getRecordComponents()) {
                 Method accessor = component.getAccessor();
                 accessor.setAccessible(true);
