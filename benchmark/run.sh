@@ -1,14 +1,16 @@
 #!/usr/bin/env bash
 # Side-by-side HTTP benchmark of SQLSpec against what Quarkus users write today, plus pgbench as the database ceiling.
-# One command from a clean clone: benchmark/run.sh   (DURATION=6s ROUNDS=5 WARMUP=5s CONNECTIONS=32 STARTS=15 to change it;
+# One command from a clean clone: benchmark/run.sh   (DURATION=4s ROUNDS=7 WARMUP=5s CONNECTIONS=32 STARTS=21 to change it;
 # VARIANTS="sqlspec-get jdbc-get" for a subset; SKIP_BUILD=1 to reuse what was built; JAVA_OPTS for the application JVM, e.g. a JFR recording)
 # Loopback only; every process it starts is stopped on exit.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")"
 ROOT=$(cd .. && pwd)
-DURATION=${DURATION:-6s}
-ROUNDS=${ROUNDS:-5}
-STARTS=${STARTS:-15}
+# single rounds of one pair of variants range over ±15 % on a shared 2-core machine: the medians need many rounds
+# (and startup many pairs) more than long ones, within the same 15 minutes
+DURATION=${DURATION:-4s}
+ROUNDS=${ROUNDS:-7}
+STARTS=${STARTS:-21}
 WARMUP=${WARMUP:-5s}
 CONNECTIONS=${CONNECTIONS:-32}
 THREADS=${THREADS:-2}
@@ -271,6 +273,9 @@ main() {
   row "sqlspec / jta" "sqlspec-get jta-get" "sqlspec-post jta-post"
   row "sqlspec / orm" "sqlspec-get orm-get" "sqlspec-post orm-post"
   row "sqlspec / orm-tx" "sqlspec-get orm-tx-get" -
+  # no SQLSpec on either side: how far hand-written JDBC with the same guarantees gets against Panache, the ceiling
+  # of the two rows above
+  row "jdbc(-tx) / orm" "jdbc-get orm-get" "jdbc-tx-post orm-post"
   row "session / no session" "session-sqlspec session-none" -
   printf '%-22s %7s\n' "sqlspec / pgbench -S" "$(ratio "${rps[sqlspec-get]:-}" "$PGBENCH_TPS")"
   echo "(GET, POST: ratio of the medians above; /rnd: median of the ratios within each round)"
