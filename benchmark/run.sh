@@ -42,9 +42,11 @@ install_tools() {
   if [ ${#missing[@]} -gt 0 ]; then
     log "installing ${missing[*]}"
     # only the clients are wanted: no cluster of Debian's own, so nothing of it starts or keeps running
-    mkdir -p /etc/postgresql-common/createcluster.d
-    echo "create_main_cluster = false" >/etc/postgresql-common/createcluster.d/sqlspec-benchmark.conf
+    local no_cluster=/etc/postgresql-common/createcluster.d/sqlspec-benchmark.conf
+    mkdir -p "$(dirname "$no_cluster")"
+    echo "create_main_cluster = false" >"$no_cluster"
     apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+    rm -f "$no_cluster"  # later installs of the machine's own get Debian's default again
   fi
 }
 
