@@ -1,15 +1,18 @@
 #!/usr/bin/env bash
 # Side-by-side HTTP benchmark of SQLSpec against what Quarkus users write today, plus pgbench as the database ceiling.
-# One command from a clean clone: benchmark/run.sh   (DURATION=4s ROUNDS=7 WARMUP=5s CONNECTIONS=32 STARTS=21 to change it;
-# VARIANTS="sqlspec-get jdbc-get" for a subset; SKIP_BUILD=1 to reuse what was built; JAVA_OPTS for the application JVM, e.g. a JFR recording)
+# One command from a clean clone: benchmark/run.sh
+# (DURATION=4s ROUNDS=5 GOAL_ROUNDS=10 WARMUP=5s CONNECTIONS=32 STARTS=21 to change it; VARIANTS="sqlspec-get jdbc-get" for a subset; SKIP_BUILD=1 to reuse what was built; JAVA_OPTS for the application JVM, e.g. a JFR recording)
 # Loopback only; every process it starts is stopped on exit.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")"
 ROOT=$(cd .. && pwd)
 # single rounds of one pair of variants range over ±15 % on a shared 2-core machine: the medians need many rounds
-# (and startup many pairs) more than long ones, within the same 15 minutes
+# (and startup many pairs) more than long ones. The variants the goals are judged on get GOAL_ROUNDS more rounds of
+# their own, so that their ratios rest on ROUNDS + GOAL_ROUNDS rounds within the same 15 minutes.
 DURATION=${DURATION:-4s}
-ROUNDS=${ROUNDS:-7}
+ROUNDS=${ROUNDS:-5}
+GOAL_ROUNDS=${GOAL_ROUNDS:-10}
+GOAL_VARIANTS="sqlspec-get jdbc-get sqlspec-post jdbc-tx-post orm-post"
 STARTS=${STARTS:-21}
 WARMUP=${WARMUP:-5s}
 CONNECTIONS=${CONNECTIONS:-32}
@@ -195,6 +198,26 @@ run_variant() {
   run_wrk "$script" "$path" "$2" "$envs"
 }
 
+# run_rounds COUNT VARIANT... -> COUNT interleaved rounds of those variants, each line appended to results[variant]
+run_rounds() {
+  local count=$1 round v line
+  shift
+  for round in $(seq 1 "$count"); do
+    database_maintenance
+    # every other round runs the variants in reverse, so no variant always follows the same neighbour
+    local order=("$@")
+    if (( round % 2 == 0 )); then
+      order=(); for (( i = $#; i >= 1; i-- )); do order+=("${!i}"); done
+    fi
+    log "round $round/$count of $# variants ($DURATION per variant, interleaved)"
+    for v in "${order[@]}"; do
+      line=$(run_variant "$v" "$DURATION")
+      log "  $v: $line"
+      results[$v]+="$line;"
+    done
+  done
+}
+
 main() {
   install_tools
   [ -n "${SKIP_BUILD:-}" ] || build
@@ -216,21 +239,13 @@ main() {
   for v in "${variants[@]}"; do run_variant "$v" "$WARMUP" >/dev/null; done
   for v in "${variants[@]}"; do run_variant "$v" "$DURATION" >/dev/null; done
 
-  declare -A results
-  for round in $(seq 1 "$ROUNDS"); do
-    database_maintenance
-    # every other round runs the variants in reverse, so no variant always follows the same neighbour
-    local order=("${variants[@]}")
-    if (( round % 2 == 0 )); then
-      order=(); for (( i = ${#variants[@]} - 1; i >= 0; i-- )); do order+=("${variants[i]}"); done
-    fi
-    log "round $round/$ROUNDS ($DURATION per variant, interleaved)"
-    for v in "${order[@]}"; do
-      line=$(run_variant "$v" "$DURATION")
-      log "  $v: $line"
-      results[$v]+="$line;"
-    done
+  declare -gA results
+  run_rounds "$ROUNDS" "${variants[@]}"
+  local goal_variants=()
+  for v in $GOAL_VARIANTS; do
+    if [[ " ${variants[*]} " == *" $v "* ]]; then goal_variants+=("$v"); fi
   done
+  [ ${#goal_variants[@]} -lt 2 ] || run_rounds "$GOAL_ROUNDS" "${goal_variants[@]}"
 
   log "pgbench -S (select-only) as the database ceiling"
   PGBENCH_TPS=$("$PG_BIN/pgbench" -h 127.0.0.1 -p "$PG_PORT" -U postgres -S -c "$CONNECTIONS" -j "$THREADS" \
@@ -247,7 +262,7 @@ main() {
   done
 
   echo
-  echo "SQLSpec benchmark — $(nproc) cores, $(date -u +%Y-%m-%d), $ROUNDS rounds x $DURATION, $CONNECTIONS connections, wrk -t$THREADS (medians)"
+  echo "SQLSpec benchmark — $(nproc) cores, $(date -u +%Y-%m-%d), $ROUNDS rounds x $DURATION (the goal variants $((ROUNDS + GOAL_ROUNDS))), $CONNECTIONS connections, wrk -t$THREADS (medians)"
   printf '%-16s %12s %10s %10s %8s %14s\n' variant "req/s" "p50 ms" "p99 ms" "non-2xx" "app CPU us/req"
   for v in "${variants[@]}"; do
     printf '%-16s %12.0f %10.3f %10.3f %8s %14.1f\n' "$v" "${rps[$v]}" "${p50[$v]}" "${p99[$v]}" "${errs[$v]}" "${cpu[$v]}"
