@@ -1,9 +1,9 @@
 package io.quarkiverse.sqlspec.runtime.sql;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Decides, conservatively, whether a statement can only read: a plain {@code SELECT} (or {@code VALUES},
@@ -13,13 +13,16 @@ import java.util.regex.Pattern;
  * It lets a request's transaction start with its first write: reads before it run in auto-commit, which under
  * PostgreSQL's default READ COMMITTED isolation sees exactly what it would see inside the transaction (every statement
  * takes a fresh snapshot either way), and saves the BEGIN and COMMIT round trips of requests that only read.
+ * <p>
+ * One pass over the words, without regular expressions: it runs on every statement the cache has not seen (and on
+ * every statement when the cache is off), where a regex scan cost about 10 µs for a 200-character statement.
  */
 final class ReadOnlyStatements {
 
     private static final Set<String> FIRST_WORDS = Set.of("select", "values", "table", "show");
-    private static final Pattern LOCKS_OR_CREATES = Pattern
-            .compile("\\bfor\\s+(update|share|no\\s+key\\s+update|key\\s+share)\\b|\\binto\\b");
-    private static final Pattern CALL = Pattern.compile("([a-z_][a-z0-9_$.]*)\\s*\\(");
+    /** What may follow {@code FOR}, word by word, to lock rows. */
+    private static final List<List<String>> ROW_LOCKS = List.of(List.of("update"), List.of("share"),
+            List.of("no", "key", "update"), List.of("key", "share"));
     /** Keywords that are followed by a parenthesis without being a function call. */
     private static final Set<String> KEYWORDS = Set.of("select", "from", "where", "and", "or", "not", "in", "exists",
             "any", "all", "some", "as", "on", "using", "join", "values", "filter", "over", "partition", "by", "order",
@@ -51,22 +54,112 @@ final class ReadOnlyStatements {
      */
     static boolean isReadOnly(String code) {
         String text = code.strip().toLowerCase(Locale.ROOT);
-        int space = 0;
-        while (space < text.length() && Character.isLetter(text.charAt(space))) {
-            space++;
+        int firstWordEnd = 0;
+        while (firstWordEnd < text.length() && Character.isLetter(text.charAt(firstWordEnd))) {
+            firstWordEnd++;
         }
-        if (!FIRST_WORDS.contains(text.substring(0, space)) || LOCKS_OR_CREATES.matcher(text).find()
-                || text.indexOf(';') >= 0) {
+        if (!FIRST_WORDS.contains(text.substring(0, firstWordEnd)) || text.indexOf(';') >= 0) {
             return false;
         }
-        Matcher call = CALL.matcher(text);
-        while (call.find()) {
-            String name = call.group(1);
-            String function = name.startsWith("pg_catalog.") ? name.substring("pg_catalog.".length()) : name;
-            if (!KEYWORDS.contains(function) && !PURE_FUNCTIONS.contains(function)) {
+        List<Word> words = words(text);
+        for (int w = 0; w < words.size(); w++) {
+            String word = words.get(w).text();
+            if (word.equals("into") || word.equals("for") && locksRows(text, words, w)) {
+                return false;
+            }
+        }
+        for (int paren = text.indexOf('('); paren >= 0; paren = text.indexOf('(', paren + 1)) {
+            String function = calledName(text, paren);
+            if (function.startsWith("pg_catalog.")) {
+                function = function.substring("pg_catalog.".length());
+            }
+            if (!function.isEmpty() && !KEYWORDS.contains(function) && !PURE_FUNCTIONS.contains(function)) {
                 return false;
             }
         }
         return true;
+    }
+
+    private record Word(String text, int start, int end) {
+    }
+
+    /** The runs of letters, digits and underscores: the words that a regular expression's word boundaries delimit. */
+    private static List<Word> words(String text) {
+        List<Word> words = new ArrayList<>();
+        int i = 0;
+        while (i < text.length()) {
+            if (!isWordChar(text.charAt(i))) {
+                i++;
+                continue;
+            }
+            int start = i;
+            while (i < text.length() && isWordChar(text.charAt(i))) {
+                i++;
+            }
+            words.add(new Word(text.substring(start, i), start, i));
+        }
+        return words;
+    }
+
+    /** Whether the words after {@code FOR} at {@code forWord}, apart by white space only, are a row-lock clause. */
+    private static boolean locksRows(String text, List<Word> words, int forWord) {
+        for (List<String> lock : ROW_LOCKS) {
+            boolean matches = forWord + lock.size() < words.size();
+            for (int k = 0; matches && k < lock.size(); k++) {
+                Word before = words.get(forWord + k);
+                Word word = words.get(forWord + k + 1);
+                matches = word.text().equals(lock.get(k)) && before.end() < word.start()
+                        && isSpace(text, before.end(), word.start());
+            }
+            if (matches) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The name a parenthesis at {@code paren} calls, as in {@code name (}: the identifier characters before it (and
+     * white space), from the first letter or underscore on; empty when there is none.
+     */
+    private static String calledName(String text, int paren) {
+        int end = paren;
+        while (end > 0 && isSpace(text.charAt(end - 1))) {
+            end--;
+        }
+        int start = end;
+        while (start > 0 && isNameChar(text.charAt(start - 1))) {
+            start--;
+        }
+        while (start < end && !isNameStart(text.charAt(start))) {
+            start++;
+        }
+        return text.substring(start, end);
+    }
+
+    private static boolean isSpace(String text, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (!isSpace(text.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** White space as SQL and {@code \\s} know it. */
+    private static boolean isSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\u000B';
+    }
+
+    private static boolean isWordChar(char c) {
+        return Character.isLetterOrDigit(c) || c == '_';
+    }
+
+    private static boolean isNameStart(char c) {
+        return c >= 'a' && c <= 'z' || c == '_';
+    }
+
+    private static boolean isNameChar(char c) {
+        return isNameStart(c) || c >= '0' && c <= '9' || c == '$' || c == '.';
     }
 }

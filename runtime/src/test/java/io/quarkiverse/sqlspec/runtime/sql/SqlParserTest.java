@@ -146,11 +146,15 @@ class SqlParserTest {
         assertTrue(SqlParser.parse("select count(*), max(id) from users where name in (select 'a')").readOnly());
         assertTrue(SqlParser.parse("SELECT 'nextval(x) for update' AS text -- into\n").readOnly());
         assertTrue(SqlParser.parse("VALUES (1), (2)").readOnly());
+        assertTrue(SqlParser.parse("SELECT lower (name), pg_catalog.count(*) FROM t WHERE foreign_key = 1").readOnly());
+        assertTrue(SqlParser.parse("SELECT \"into_x\", format_x FROM t ORDER BY 1 FOR\tREADING").readOnly());
         // anything that could write, lock or create is a write
         for (String write : new String[] { "INSERT INTO t VALUES (1)", "UPDATE t SET a = 1", "DELETE FROM t",
                 "SELECT nextval('seq')", "SELECT my_function(1)", "SELECT * FROM t FOR UPDATE",
                 "SELECT * FROM t FOR NO KEY UPDATE", "SELECT * INTO copy FROM t", "WITH x AS (DELETE FROM t) SELECT 1",
-                "SELECT 1; DELETE FROM t", "CREATE TABLE t (a int)", "SELECT \"my_function\"(1)" }) {
+                "SELECT 1; DELETE FROM t", "CREATE TABLE t (a int)", "SELECT \"my_function\"(1)",
+                "SELECT * FROM t FOR\n  KEY\tSHARE", "SELECT * FROM t for share", "SELECT x.into FROM t",
+                "SELECT app.audit (1)", "SELECT pg_catalog.setval('s', 1)" }) {
             assertTrue(!SqlParser.parse(write).readOnly(), write);
         }
     }
