@@ -245,7 +245,8 @@ main() {
   for v in $GOAL_VARIANTS; do
     if [[ " ${variants[*]} " == *" $v "* ]]; then goal_variants+=("$v"); fi
   done
-  [ ${#goal_variants[@]} -lt 2 ] || run_rounds "$GOAL_ROUNDS" "${goal_variants[@]}"
+  [ ${#goal_variants[@]} -ge 2 ] || GOAL_ROUNDS=0  # no pair to judge
+  run_rounds "$GOAL_ROUNDS" "${goal_variants[@]}"
 
   log "pgbench -S (select-only) as the database ceiling"
   PGBENCH_TPS=$("$PG_BIN/pgbench" -h 127.0.0.1 -p "$PG_PORT" -U postgres -S -c "$CONNECTIONS" -j "$THREADS" \
@@ -262,7 +263,7 @@ main() {
   done
 
   echo
-  echo "SQLSpec benchmark — $(nproc) cores, $(date -u +%Y-%m-%d), $ROUNDS rounds x $DURATION (the goal variants $((ROUNDS + GOAL_ROUNDS))), $CONNECTIONS connections, wrk -t$THREADS (medians)"
+  echo "SQLSpec benchmark — $(nproc) cores, $(date -u +%Y-%m-%d), $ROUNDS rounds x $DURATION$( ((GOAL_ROUNDS)) && echo " (the goal variants $((ROUNDS + GOAL_ROUNDS)))"), $CONNECTIONS connections, wrk -t$THREADS (medians)"
   printf '%-16s %12s %10s %10s %8s %14s\n' variant "req/s" "p50 ms" "p99 ms" "non-2xx" "app CPU us/req"
   for v in "${variants[@]}"; do
     printf '%-16s %12.0f %10.3f %10.3f %8s %14.1f\n' "$v" "${rps[$v]}" "${p50[$v]}" "${p99[$v]}" "${errs[$v]}" "${cpu[$v]}"

@@ -295,11 +295,11 @@ public final class SqlParser {
         return i >= 0 ? sql.charAt(i) : '\0';
     }
 
-    private static boolean isIdentifierStart(char c) {
+    static boolean isIdentifierStart(char c) {
         return c == '_' || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
     }
 
-    private static boolean isIdentifierPart(char c) {
+    static boolean isIdentifierPart(char c) {
         return isIdentifierStart(c) || (c >= '0' && c <= '9') || c == '$';
     }
 }
