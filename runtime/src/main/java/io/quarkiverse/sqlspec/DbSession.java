@@ -4,6 +4,9 @@ import java.sql.Connection;
 import java.util.List;
 import java.util.Map;
 
+import io.quarkiverse.sqlspec.exception.NoResultException;
+import io.quarkiverse.sqlspec.exception.TooManyRowsException;
+
 /**
  * SQL access to one datasource, the way SQLSpec does it: write SQL, get rows back.
  * <p>

@@ -3,7 +3,7 @@ package io.quarkiverse.sqlspec;
 import java.util.Optional;
 
 /**
- * The current request's server-side session, stored in the database ({@code quarkus.sqlspec.session.enabled=true}).
+ * The current request's server-side session, stored in the database ({@code quarkus.sqlspec.http-session.enabled=true}).
  * <p>
  * Inject it into resources: {@code @Inject HttpSession session}. It is loaded on first use (a request that never
  * touches it costs nothing), and saved before the response is written, only if it changed. Values are stored as

@@ -1,25 +1,24 @@
 package io.quarkiverse.sqlspec;
 
-import io.quarkiverse.sqlspec.runtime.observability.CorrelationHandler;
+import io.quarkus.arc.Arc;
 
 /**
  * The correlation id of the current HTTP request: taken from the first present of the configured headers
  * ({@code X-Request-ID}, {@code X-Correlation-ID}, {@code traceparent}, ...), or new. It is echoed in the response, put
  * in the logging MDC as {@code request_id} and attached to every statement. Inject it, or call {@link #current()}.
  */
-public class RequestCorrelation {
+public interface RequestCorrelation {
 
     /**
      * The current request's correlation id, or {@code null} outside an HTTP request.
      */
-    public String id() {
-        return current();
-    }
+    String id();
 
     /**
-     * The current request's correlation id, or {@code null} outside an HTTP request.
+     * The current request's correlation id, or {@code null} outside an HTTP request; for code that cannot inject
+     * {@link RequestCorrelation}.
      */
-    public static String current() {
-        return CorrelationHandler.currentId();
+    static String current() {
+        return Arc.container().instance(RequestCorrelation.class).get().id();
     }
 }

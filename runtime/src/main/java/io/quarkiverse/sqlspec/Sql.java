@@ -1,6 +1,7 @@
 package io.quarkiverse.sqlspec;
 
 import io.quarkiverse.sqlspec.runtime.sql.NamedSqlRegistry;
+import io.quarkus.arc.Arc;
 
 /**
  * Named SQL statements, read at build time from {@code src/main/resources/sql/**}{@code /*.sql}, like SQLSpec's loader:
@@ -24,6 +25,6 @@ public final class Sql {
      * @throws IllegalArgumentException if no statement has that name (the message lists close names)
      */
     public static String named(String name) {
-        return NamedSqlRegistry.get(name);
+        return Arc.container().instance(NamedSqlRegistry.class).get().sql(name);
     }
 }

@@ -3,6 +3,9 @@ package io.quarkiverse.sqlspec;
 import java.util.List;
 import java.util.Map;
 
+import io.quarkiverse.sqlspec.exception.NoResultException;
+import io.quarkiverse.sqlspec.exception.TooManyRowsException;
+
 /**
  * The outcome of one statement: its rows (if any) and its affected row count.
  * <p>

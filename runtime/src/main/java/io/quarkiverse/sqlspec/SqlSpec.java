@@ -56,14 +56,6 @@ public interface SqlSpec {
     Set<String> datasources();
 
     /**
-     * Deletes expired server-side sessions now (as the periodic purge does, one instance at a time).
-     *
-     * @return how many were deleted, or {@code -1} when another instance is purging
-     * @throws SqlSpecException when sessions are not enabled ({@code quarkus.sqlspec.session.enabled})
-     */
-    long deleteExpiredSessions();
-
-    /**
      * The commit mode of a datasource.
      */
     CommitMode commitMode(String datasource);

@@ -35,7 +35,7 @@ class InjectionPointProcessor {
 
     @BuildStep
     void findUsedDataSources(BeanDiscoveryFinishedBuildItem beanDiscovery, List<JdbcDataSourceBuildItem> dataSources,
-            BuildProducer<DataSourceSessionUsageBuildItem> usages) {
+            BuildProducer<DbSessionUsageBuildItem> usages) {
         Set<String> configured = new TreeSet<>();
         dataSources.forEach(dataSource -> configured.add(dataSource.getName()));
 
@@ -60,7 +60,7 @@ class InjectionPointProcessor {
         if (!errors.isEmpty()) {
             throw new ConfigurationException(String.join(System.lineSeparator(), errors));
         }
-        used.forEach((name, kinds) -> usages.produce(new DataSourceSessionUsageBuildItem(name, kinds[0], kinds[1])));
+        used.forEach((name, kinds) -> usages.produce(new DbSessionUsageBuildItem(name, kinds[0], kinds[1])));
     }
 
     private static DotName injectedType(Type type) {

@@ -1,29 +1,31 @@
 package io.quarkiverse.sqlspec.deployment;
 
+import java.lang.annotation.Annotation;
 import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Singleton;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 
+import org.jboss.jandex.ClassType;
 import org.jboss.jandex.DotName;
 
 import io.quarkiverse.sqlspec.DbSession;
 import io.quarkiverse.sqlspec.SqlSpec;
-import io.quarkiverse.sqlspec.StatementEvent;
-import io.quarkiverse.sqlspec.runtime.SessionBeansRecorder;
-import io.quarkiverse.sqlspec.runtime.SessionManagerRecorder;
+import io.quarkiverse.sqlspec.runtime.database.ContextScope;
+import io.quarkiverse.sqlspec.runtime.database.DbSessionRecorder;
+import io.quarkiverse.sqlspec.runtime.database.DbSessions;
 import io.quarkiverse.sqlspec.runtime.http.DatabaseExceptionMappers;
 import io.quarkiverse.sqlspec.runtime.http.TransactionResponseFilter;
-import io.quarkiverse.sqlspec.runtime.session.ContextScope;
+import io.quarkiverse.sqlspec.runtime.observability.StatementEvents;
 import io.quarkus.agroal.deployment.AgroalDataSourceBuildUtil;
 import io.quarkus.agroal.spi.JdbcDataSourceBuildItem;
 import io.quarkus.arc.deployment.AdditionalBeanBuildItem;
-import io.quarkus.arc.deployment.BeanDiscoveryFinishedBuildItem;
 import io.quarkus.arc.deployment.SyntheticBeanBuildItem;
 import io.quarkus.datasource.common.runtime.DataSourceUtil;
 import io.quarkus.deployment.Capabilities;
@@ -34,19 +36,19 @@ import io.quarkus.deployment.annotations.ExecutionTime;
 import io.quarkus.deployment.annotations.Record;
 import io.quarkus.deployment.builditem.FeatureBuildItem;
 import io.quarkus.deployment.builditem.nativeimage.NativeImageProxyDefinitionBuildItem;
-import io.quarkus.deployment.builditem.nativeimage.ReflectiveClassBuildItem;
-import io.quarkus.deployment.metrics.MetricsCapabilityBuildItem;
 import io.quarkus.resteasy.reactive.spi.CustomContainerResponseFilterBuildItem;
 import io.quarkus.resteasy.reactive.spi.CustomExceptionMapperBuildItem;
-import io.quarkus.runtime.metrics.MetricsFactory;
 
 /**
- * The core build steps: the session beans of the datasources the application uses, the runtime initialization of
- * the session manager, and the Quarkus REST integration (commit filter, exception mappers).
+ * Database access: the {@link DbSessions} bean, the {@code DbSession} and {@code Connection} beans of the datasources
+ * the application injects, {@code SqlSpec}, and the Quarkus REST integration (commit filter, exception mappers).
  */
 class SqlSpecProcessor {
 
     static final String FEATURE = "sqlspec";
+
+    static final DotName DB_SESSION = DotName.createSimple(DbSession.class.getName());
+    static final DotName CONNECTION = DotName.createSimple(Connection.class.getName());
 
     @BuildStep
     FeatureBuildItem feature() {
@@ -54,8 +56,8 @@ class SqlSpecProcessor {
     }
 
     @BuildStep
-    AdditionalBeanBuildItem infrastructureBeans() {
-        return AdditionalBeanBuildItem.builder().addBeanClass(ContextScope.class).setUnremovable().build();
+    AdditionalBeanBuildItem contextScope() {
+        return AdditionalBeanBuildItem.unremovableOf(ContextScope.class);
     }
 
     @BuildStep
@@ -65,51 +67,74 @@ class SqlSpecProcessor {
         exceptionMappers.produce(new CustomExceptionMapperBuildItem(DatabaseExceptionMappers.class.getName()));
     }
 
+    /** {@code DbSession.connection()} hands out a proxy whose {@code close()} does nothing. */
     @BuildStep
     NativeImageProxyDefinitionBuildItem nonClosingConnectionProxy() {
         return new NativeImageProxyDefinitionBuildItem(Connection.class.getName());
     }
 
+    /**
+     * Created at startup, so that a configuration mistake (a commit status out of range, settings for a datasource
+     * that does not exist) fails the start rather than the first request.
+     */
     @BuildStep
     @Record(ExecutionTime.RUNTIME_INIT)
-    void initializeSessions(SessionManagerRecorder recorder, List<JdbcDataSourceBuildItem> dataSources,
-            Capabilities capabilities, BeanDiscoveryFinishedBuildItem beans,
-            Optional<MetricsCapabilityBuildItem> metrics, BuildProducer<ReflectiveClassBuildItem> reflection) {
-        boolean micrometer = metrics.isPresent() && metrics.get().metricsSupported(MetricsFactory.MICROMETER);
-        if (micrometer) {
-            reflection.produce(ReflectiveClassBuildItem.builder(SessionManagerRecorder.MICROMETER_TIMERS).build());
+    SyntheticBeanBuildItem dbSessions(DbSessionRecorder recorder, List<JdbcDataSourceBuildItem> dataSources,
+            Capabilities capabilities) {
+        boolean jta = capabilities.isPresent(Capability.TRANSACTIONS);
+        SyntheticBeanBuildItem.ExtendedBeanConfigurator bean = SyntheticBeanBuildItem.configure(DbSessions.class)
+                .scope(Singleton.class)
+                .unremovable()
+                .setRuntimeInit()
+                .startup()
+                .addInjectionPoint(ClassType.create(StatementEvents.class))
+                .addInjectionPoint(ClassType.create(ContextScope.class))
+                .createWith(recorder.dbSessions(commitOrder(dataSources), jta));
+        if (jta) {
+            bean.addInjectionPoint(ClassType.create(TransactionSynchronizationRegistry.class));
         }
-        boolean observed = beans.getObservers().stream()
-                .anyMatch(observer -> STATEMENT_EVENT.equals(observer.getObservedType().name()));
-        recorder.initialize(commitOrder(dataSources), capabilities.isPresent(Capability.TRANSACTIONS), observed,
-                micrometer);
+        return bean.done();
     }
 
+    /**
+     * Application-scoped: filters and other beans created before runtime initialization has finished get a client
+     * proxy, and the instance behind it is the one {@link DbSessions} uses.
+     */
     @BuildStep
-    @Record(ExecutionTime.STATIC_INIT)
-    void sessionBeans(SessionBeansRecorder recorder, List<DataSourceSessionUsageBuildItem> usages,
+    @Record(ExecutionTime.RUNTIME_INIT)
+    void dbSessionBeans(DbSessionRecorder recorder, List<DbSessionUsageBuildItem> usages,
             BuildProducer<SyntheticBeanBuildItem> beans) {
-        for (DataSourceSessionUsageBuildItem usage : usages) {
+        for (DbSessionUsageBuildItem usage : usages) {
             String name = usage.dataSourceName();
             if (usage.dbSession()) {
-                beans.produce(SyntheticBeanBuildItem.configure(DbSession.class)
-                        .scope(Singleton.class)
-                        .addQualifier(AgroalDataSourceBuildUtil.qualifier(name))
+                // created at startup, so that a used datasource that is inactive fails the start, as agroal's do
+                beans.produce(perDataSource(DbSession.class, ApplicationScoped.class, name, recorder)
+                        .startup()
                         .createWith(recorder.dbSession(name))
                         .done());
             }
             if (usage.connection()) {
-                beans.produce(SyntheticBeanBuildItem.configure(Connection.class)
-                        .scope(RequestScoped.class)
-                        .addQualifier(AgroalDataSourceBuildUtil.qualifier(name))
+                beans.produce(perDataSource(Connection.class, RequestScoped.class, name, recorder)
                         .createWith(recorder.requestConnection(name))
                         .done());
             }
         }
         beans.produce(SyntheticBeanBuildItem.configure(SqlSpec.class)
-                .scope(Singleton.class)
+                .scope(ApplicationScoped.class)
+                .setRuntimeInit()
+                .addInjectionPoint(ClassType.create(DbSessions.class))
                 .createWith(recorder.sqlSpec())
                 .done());
+    }
+
+    private static SyntheticBeanBuildItem.ExtendedBeanConfigurator perDataSource(Class<?> type,
+            Class<? extends Annotation> scope, String dataSource, DbSessionRecorder recorder) {
+        return SyntheticBeanBuildItem.configure(type)
+                .scope(scope)
+                .setRuntimeInit()
+                .addQualifier(AgroalDataSourceBuildUtil.qualifier(dataSource))
+                .addInjectionPoint(ClassType.create(DbSessions.class))
+                .checkActive(recorder.checkActive(dataSource));
     }
 
     /** The default datasource first, then the named ones alphabetically: the order commits happen in. */
@@ -126,8 +151,4 @@ class SqlSpecProcessor {
         order.addAll(named);
         return order;
     }
-
-    static final DotName DB_SESSION = DotName.createSimple(DbSession.class.getName());
-    static final DotName CONNECTION = DotName.createSimple(Connection.class.getName());
-    static final DotName STATEMENT_EVENT = DotName.createSimple(StatementEvent.class.getName());
 }

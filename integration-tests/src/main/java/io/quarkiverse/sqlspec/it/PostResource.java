@@ -13,7 +13,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Response;
 
 import io.quarkiverse.sqlspec.DbSession;
-import io.quarkiverse.sqlspec.NoResultException;
+import io.quarkiverse.sqlspec.exception.NoResultException;
 
 @Path("/posts")
 public class PostResource {

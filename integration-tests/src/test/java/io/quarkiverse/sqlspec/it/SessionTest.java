@@ -15,6 +15,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import io.agroal.api.AgroalDataSource;
+import io.quarkiverse.sqlspec.HttpSessionStore;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
@@ -200,13 +201,13 @@ class SessionTest {
         String id = loggedIn();
         Db.execute(dataSource, "UPDATE sqlspec_sessions SET expires_at = now() - interval '1 minute'"
                 + " WHERE session_id = '" + id + "'");
-        assertThat(sqlspec.deleteExpiredSessions()).isGreaterThanOrEqualTo(1);
+        assertThat(sessionStore.deleteExpired()).isGreaterThanOrEqualTo(1);
         assertThat(Db.queryValue(dataSource, "SELECT count(*) FROM sqlspec_sessions WHERE session_id = '" + id + "'"))
                 .isEqualTo("0");
     }
 
     @Inject
-    io.quarkiverse.sqlspec.SqlSpec sqlspec;
+    HttpSessionStore sessionStore;
 
     private String rowVersion(String id) throws Exception {
         return Db.queryValue(dataSource, "SELECT xmin::text || '/' || updated_at::text FROM sqlspec_sessions"

@@ -1,12 +1,13 @@
 package io.quarkiverse.sqlspec.test.devservices;
 
 import static io.restassured.RestAssured.given;
-import static io.restassured.RestAssured.when;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import io.quarkiverse.sqlspec.test.FreePort;
 import io.quarkus.test.QuarkusDevModeTest;
 
 /**
@@ -14,21 +15,23 @@ import io.quarkus.test.QuarkusDevModeTest;
  */
 class DevServicesLiveReloadTest {
 
+    static final int PORT = FreePort.pick();
+
     @RegisterExtension
     static final QuarkusDevModeTest dev = new QuarkusDevModeTest()
-            .withApplicationRoot(jar -> jar.addClass(DevModeProbeResource.class)
-                    .addAsResource(new org.jboss.shrinkwrap.api.asset.StringAsset(
-                            "quarkus.datasource.db-kind=postgresql\n"), "application.properties"));
+            .withApplicationRoot(jar -> jar.addClasses(DevModeProbeResource.class, FreePort.class)
+                    .addAsResource(new StringAsset("quarkus.http.port=" + PORT + "\nquarkus.datasource.db-kind=postgresql\n"),
+                            "application.properties"));
 
     @Test
     void liveReloadKeepsTheSameServerAndItsData() {
-        given().post("/probe").then().statusCode(200);
-        String before = when().get("/probe").then().statusCode(200).extract().asString();
+        given().port(PORT).post("/probe").then().statusCode(200);
+        String before = given().port(PORT).get("/probe").then().statusCode(200).extract().asString();
         assertThat(before).startsWith("before-reload").endsWith("rows=1");
 
         dev.modifySourceFile(DevModeProbeResource.class, source -> source.replace("before-reload", "after-reload"));
 
-        String after = when().get("/probe").then().statusCode(200).extract().asString();
+        String after = given().port(PORT).get("/probe").then().statusCode(200).extract().asString();
         assertThat(after).startsWith("after-reload");
         assertThat(serverIdentity(after)).isEqualTo(serverIdentity(before));
         assertThat(after).endsWith("rows=1");

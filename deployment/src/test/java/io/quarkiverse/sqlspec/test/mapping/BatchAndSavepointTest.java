@@ -12,8 +12,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.quarkiverse.sqlspec.SqlSpec;
-import io.quarkiverse.sqlspec.SqlSpecException;
-import io.quarkiverse.sqlspec.UniqueViolationException;
+import io.quarkiverse.sqlspec.exception.SqlSpecException;
+import io.quarkiverse.sqlspec.exception.UniqueViolationException;
 import io.quarkus.test.QuarkusUnitTest;
 
 class BatchAndSavepointTest {

@@ -22,10 +22,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import io.quarkiverse.sqlspec.MappingException;
-import io.quarkiverse.sqlspec.NoResultException;
 import io.quarkiverse.sqlspec.SqlSpec;
-import io.quarkiverse.sqlspec.TooManyRowsException;
+import io.quarkiverse.sqlspec.exception.MappingException;
+import io.quarkiverse.sqlspec.exception.NoResultException;
+import io.quarkiverse.sqlspec.exception.TooManyRowsException;
 import io.quarkus.test.QuarkusUnitTest;
 import io.vertx.core.json.JsonObject;
 

@@ -13,8 +13,8 @@ import org.jboss.logmanager.ExtLogRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import io.quarkiverse.sqlspec.BadSqlException;
 import io.quarkiverse.sqlspec.StatementEvent;
+import io.quarkiverse.sqlspec.exception.BadSqlException;
 import io.quarkus.test.QuarkusUnitTest;
 
 class StatementEventsTest {

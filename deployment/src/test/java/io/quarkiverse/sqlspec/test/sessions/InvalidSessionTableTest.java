@@ -13,14 +13,14 @@ class InvalidSessionTableTest {
     @RegisterExtension
     static final QuarkusUnitTest app = new QuarkusUnitTest()
             .overrideConfigKey("quarkus.datasource.db-kind", "postgresql")
-            .overrideConfigKey("quarkus.sqlspec.session.enabled", "true")
-            .overrideConfigKey("quarkus.sqlspec.session.table", "sessions;drop")
+            .overrideConfigKey("quarkus.sqlspec.http-session.enabled", "true")
+            .overrideConfigKey("quarkus.sqlspec.http-session.table", "sessions;drop")
             .assertException(failure -> {
                 StringBuilder messages = new StringBuilder();
                 for (Throwable t = failure; t != null; t = t.getCause()) {
                     messages.append(t.getMessage()).append('\n');
                 }
-                assertThat(messages.toString()).contains("quarkus.sqlspec.session.table is 'sessions;drop'")
+                assertThat(messages.toString()).contains("quarkus.sqlspec.http-session.table is 'sessions;drop'")
                         .contains("lower-case identifier");
             });
 

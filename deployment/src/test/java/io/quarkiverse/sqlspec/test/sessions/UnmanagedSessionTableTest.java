@@ -20,9 +20,9 @@ class UnmanagedSessionTableTest {
     static final QuarkusUnitTest app = new QuarkusUnitTest()
             .withApplicationRoot(jar -> jar.addClass(DbChecks.class))
             .overrideConfigKey("quarkus.datasource.db-kind", "postgresql")
-            .overrideConfigKey("quarkus.sqlspec.session.enabled", "true")
-            .overrideConfigKey("quarkus.sqlspec.session.table", "web_sessions")
-            .overrideConfigKey("quarkus.sqlspec.session.manage-schema", "false");
+            .overrideConfigKey("quarkus.sqlspec.http-session.enabled", "true")
+            .overrideConfigKey("quarkus.sqlspec.http-session.table", "web_sessions")
+            .overrideConfigKey("quarkus.sqlspec.http-session.manage-schema", "false");
 
     @Inject
     AgroalDataSource dataSource;

@@ -23,9 +23,9 @@ public interface SqlSpecBuildTimeConfig {
      * Server-side HTTP sessions stored in the database.
      */
     @ConfigDocSection
-    Sessions session();
+    HttpSessionBuildTimeConfig httpSession();
 
-    interface Sessions {
+    interface HttpSessionBuildTimeConfig {
 
         /**
          * Whether SQLSpec keeps server-side HTTP sessions in a database table (a session cookie on responses, the

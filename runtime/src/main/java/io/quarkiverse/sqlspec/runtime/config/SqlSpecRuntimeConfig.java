@@ -63,12 +63,12 @@ public interface SqlSpecRuntimeConfig {
     boolean sqlComment();
 
     /**
-     * Server-side HTTP sessions (active when {@code quarkus.sqlspec.session.enabled=true}).
+     * Server-side HTTP sessions (active when {@code quarkus.sqlspec.http-session.enabled=true}).
      */
     @ConfigDocSection
-    Sessions session();
+    HttpSessionConfig httpSession();
 
-    interface Sessions {
+    interface HttpSessionConfig {
 
         /**
          * The datasource holding the session table ({@code <default>} for the default datasource).
@@ -96,17 +96,17 @@ public interface SqlSpecRuntimeConfig {
         String cookieName();
 
         /**
-         * The cookie's {@code SameSite} attribute: {@code Lax}, {@code Strict} or {@code None}.
+         * The cookie's {@code SameSite} attribute. {@code none} also makes the cookie {@code Secure}, as browsers
+         * require.
          */
-        @WithDefault("Lax")
-        String cookieSameSite();
+        @WithDefault("lax")
+        SameSite cookieSameSite();
 
         /**
-         * Whether the cookie is marked {@code Secure}: {@code auto} (when the request came over HTTPS), {@code always}
-         * or {@code never}.
+         * When the cookie is marked {@code Secure}.
          */
         @WithDefault("auto")
-        String cookieSecure();
+        CookieSecure cookieSecure();
 
         /**
          * A session not used for this long expires (renewed by every request that reads or writes it).
@@ -144,6 +144,41 @@ public interface SqlSpecRuntimeConfig {
          */
         @WithDefault("1000")
         int purgeBatchSize();
+    }
+
+    /**
+     * The cookie's {@code SameSite} attribute.
+     */
+    enum SameSite {
+        /** Sent on top-level navigations from other sites, not on their sub-requests: the browsers' default. */
+        LAX("Lax"),
+        /** Never sent on requests that come from other sites. */
+        STRICT("Strict"),
+        /** Sent on every request, cross-site included; the cookie is then always {@code Secure}. */
+        NONE("None");
+
+        private final String attribute;
+
+        SameSite(String attribute) {
+            this.attribute = attribute;
+        }
+
+        /** The attribute's value as written in {@code Set-Cookie}. */
+        public String attribute() {
+            return attribute;
+        }
+    }
+
+    /**
+     * When the session cookie carries {@code Secure}.
+     */
+    enum CookieSecure {
+        /** When the request came over HTTPS. */
+        AUTO,
+        /** Always (use it behind a TLS-terminating proxy). */
+        ALWAYS,
+        /** Never (plain-HTTP development only). */
+        NEVER
     }
 
     /**

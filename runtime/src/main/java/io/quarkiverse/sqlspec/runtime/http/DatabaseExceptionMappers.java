@@ -7,11 +7,11 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
-import io.quarkiverse.sqlspec.ConnectionLostException;
-import io.quarkiverse.sqlspec.DatabaseException;
-import io.quarkiverse.sqlspec.NoResultException;
-import io.quarkiverse.sqlspec.QueryTimeoutException;
-import io.quarkiverse.sqlspec.UniqueViolationException;
+import io.quarkiverse.sqlspec.exception.ConnectionLostException;
+import io.quarkiverse.sqlspec.exception.DatabaseException;
+import io.quarkiverse.sqlspec.exception.NoResultException;
+import io.quarkiverse.sqlspec.exception.QueryTimeoutException;
+import io.quarkiverse.sqlspec.exception.UniqueViolationException;
 
 /**
  * Default HTTP answers for SQLSpec's exceptions. The application's own mappers for the same types win (these have a
@@ -24,34 +24,34 @@ public class DatabaseExceptionMappers {
 
     @ServerExceptionMapper(priority = PRIORITY)
     public Response notFound(NoResultException e) {
-        return respond(404, ErrorBodies.json("Not Found", "No such resource", null));
+        return respond(404, ErrorBodies.json(404, "No such resource", null));
     }
 
     @ServerExceptionMapper(priority = PRIORITY)
     public Response conflict(UniqueViolationException e) {
         LOG.debugf(e, "Unique violation answered with 409");
-        return respond(409, ErrorBodies.json("Conflict", "A resource with the same unique value already exists",
+        return respond(409, ErrorBodies.json(409, "A resource with the same unique value already exists",
                 e.sqlState()));
     }
 
     @ServerExceptionMapper(priority = PRIORITY)
     public Response unavailable(ConnectionLostException e) {
         LOG.error("Database connection lost", e);
-        return respond(503, ErrorBodies.json("Service Unavailable", "The database is unavailable, try again later",
+        return respond(503, ErrorBodies.json(503, "The database is unavailable, try again later",
                 e.sqlState()));
     }
 
     @ServerExceptionMapper(priority = PRIORITY)
     public Response timeout(QueryTimeoutException e) {
         LOG.error("Database statement timed out", e);
-        return respond(503, ErrorBodies.json("Service Unavailable", "The database did not answer in time",
+        return respond(503, ErrorBodies.json(503, "The database did not answer in time",
                 e.sqlState()));
     }
 
     @ServerExceptionMapper(priority = PRIORITY)
     public Response databaseError(DatabaseException e) {
         LOG.error("Database error", e);
-        return respond(500, ErrorBodies.json("Internal Server Error", "A database error occurred", e.sqlState()));
+        return respond(500, ErrorBodies.json(500, "A database error occurred", e.sqlState()));
     }
 
     private static Response respond(int status, String body) {

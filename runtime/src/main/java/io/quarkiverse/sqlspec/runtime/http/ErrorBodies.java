@@ -1,8 +1,13 @@
 package io.quarkiverse.sqlspec.runtime.http;
 
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.quarkiverse.sqlspec.runtime.observability.CorrelationHandler;
+
 /**
- * Small JSON error bodies written without a JSON library (the application may have none). They say what went wrong
- * in the client's terms and never carry stack traces or SQL.
+ * The one JSON shape of every error response SQLSpec writes, in every launch mode:
+ * {@code {"status":503,"error":"Service Unavailable","message":"...","sqlState":"08001","requestId":"..."}}
+ * ({@code sqlState} and {@code requestId} only when known). Written without a JSON library (the application may have
+ * none); it says what went wrong in the client's terms and never carries SQL, row values or stack traces.
  */
 public final class ErrorBodies {
 
@@ -10,16 +15,20 @@ public final class ErrorBodies {
     }
 
     static String commitFailed(int status) {
-        return status == 409
-                ? json("Conflict", "The changes conflict with existing data and were not saved", null)
-                : json("Internal Server Error", "The changes could not be saved", null);
+        return json(status, status == 409 ? "The changes conflict with existing data and were not saved"
+                : "The changes could not be saved", null);
     }
 
-    public static String json(String error, String message, String sqlState) {
-        StringBuilder body = new StringBuilder(96).append("{\"error\":\"").append(escape(error))
+    public static String json(int status, String message, String sqlState) {
+        StringBuilder body = new StringBuilder(160).append("{\"status\":").append(status)
+                .append(",\"error\":\"").append(escape(HttpResponseStatus.valueOf(status).reasonPhrase()))
                 .append("\",\"message\":\"").append(escape(message)).append('"');
         if (sqlState != null) {
             body.append(",\"sqlState\":\"").append(escape(sqlState)).append('"');
+        }
+        String requestId = CorrelationHandler.currentId();
+        if (requestId != null) {
+            body.append(",\"requestId\":\"").append(escape(requestId)).append('"');
         }
         return body.append('}').toString();
     }

@@ -9,7 +9,8 @@ import org.jboss.resteasy.reactive.server.core.LazyResponse;
 import org.jboss.resteasy.reactive.server.core.ResteasyReactiveRequestContext;
 import org.jboss.resteasy.reactive.server.spi.ResteasyReactiveContainerRequestContext;
 
-import io.quarkiverse.sqlspec.runtime.session.HttpRequestScope;
+import io.quarkiverse.sqlspec.runtime.blocking.WorkerCalls;
+import io.quarkiverse.sqlspec.runtime.database.HttpRequestScope;
 import io.smallrye.mutiny.Uni;
 
 /**

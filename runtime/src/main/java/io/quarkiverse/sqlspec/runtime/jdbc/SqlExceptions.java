@@ -5,16 +5,16 @@ import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLRecoverableException;
 import java.sql.SQLTimeoutException;
 
-import io.quarkiverse.sqlspec.BadSqlException;
-import io.quarkiverse.sqlspec.CheckViolationException;
-import io.quarkiverse.sqlspec.ConnectionLostException;
-import io.quarkiverse.sqlspec.DatabaseException;
-import io.quarkiverse.sqlspec.DeadlockException;
-import io.quarkiverse.sqlspec.ForeignKeyViolationException;
-import io.quarkiverse.sqlspec.NotNullViolationException;
-import io.quarkiverse.sqlspec.QueryTimeoutException;
-import io.quarkiverse.sqlspec.SerializationFailureException;
-import io.quarkiverse.sqlspec.UniqueViolationException;
+import io.quarkiverse.sqlspec.exception.BadSqlException;
+import io.quarkiverse.sqlspec.exception.CheckViolationException;
+import io.quarkiverse.sqlspec.exception.ConnectionLostException;
+import io.quarkiverse.sqlspec.exception.DatabaseException;
+import io.quarkiverse.sqlspec.exception.DeadlockException;
+import io.quarkiverse.sqlspec.exception.ForeignKeyViolationException;
+import io.quarkiverse.sqlspec.exception.NotNullViolationException;
+import io.quarkiverse.sqlspec.exception.QueryTimeoutException;
+import io.quarkiverse.sqlspec.exception.SerializationFailureException;
+import io.quarkiverse.sqlspec.exception.UniqueViolationException;
 
 /**
  * Translates JDBC exceptions into SQLSpec's {@link DatabaseException} hierarchy by SQLSTATE.

@@ -22,7 +22,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
-import io.quarkiverse.sqlspec.MappingException;
+import io.quarkiverse.sqlspec.exception.MappingException;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 

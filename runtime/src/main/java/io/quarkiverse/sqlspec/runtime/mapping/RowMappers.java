@@ -21,7 +21,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 
-import io.quarkiverse.sqlspec.MappingException;
+import io.quarkiverse.sqlspec.exception.MappingException;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 

@@ -27,17 +27,17 @@ public final class StatementEvents {
     private final boolean logParameters;
     private final RecentStatements recent;
     private final boolean observed;
-    private final StatementTimers timers;
+    private final StatementMetrics metrics;
     private volatile Event<StatementEvent> event;
 
     /**
      * @param observed whether the application has an observer of {@link StatementEvent} (known at build time)
-     * @param timers where durations go when the application has a metrics library, else {@code null}
+     * @param metrics where durations go when the application has a metrics library, else {@code null}
      */
     public StatementEvents(Duration slowThreshold, boolean logParameters, int recentStatements, boolean observed,
-            StatementTimers timers) {
+            StatementMetrics metrics) {
         this.observed = observed;
-        this.timers = timers;
+        this.metrics = metrics;
         this.slowNanos = slowThreshold.toNanos();
         this.logParameters = logParameters;
         this.recent = recentStatements > 0 ? new RecentStatements(recentStatements) : null;
@@ -55,8 +55,8 @@ public final class StatementEvents {
         boolean slow = elapsed >= slowNanos;
         boolean debug = LOG.isDebugEnabled();
         boolean observers = observed;
-        if (timers != null) {
-            timers.record(datasource, operation(sql), elapsed, error != null);
+        if (metrics != null) {
+            metrics.record(datasource, operation(sql), elapsed, error != null);
         }
         if (!slow && !debug && recent == null && !observers && error == null) {
             return;

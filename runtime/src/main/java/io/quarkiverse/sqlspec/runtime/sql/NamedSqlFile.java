@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import io.quarkiverse.sqlspec.SqlParameterException;
+import io.quarkiverse.sqlspec.exception.SqlParameterException;
 
 /**
  * Reads one SQL file of named statements, SQLSpec's loader format:

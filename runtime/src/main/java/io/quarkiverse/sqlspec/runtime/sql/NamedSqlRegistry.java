@@ -5,20 +5,17 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /**
- * The named statements read at build time from {@code sql/**}{@code /*.sql}, registered at static init.
+ * The named statements read at build time from {@code sql/**}{@code /*.sql}: one bean, recorded at static init.
  */
 public final class NamedSqlRegistry {
 
-    private static volatile Map<String, String> statements = Map.of();
+    private final Map<String, String> statements;
 
-    private NamedSqlRegistry() {
+    public NamedSqlRegistry(Map<String, String> statements) {
+        this.statements = Map.copyOf(statements);
     }
 
-    public static void register(Map<String, String> named) {
-        statements = Map.copyOf(named);
-    }
-
-    public static String get(String name) {
+    public String sql(String name) {
         String sql = statements.get(name);
         if (sql == null) {
             throw new IllegalArgumentException("No SQL statement is named '" + name + "'. "
@@ -30,7 +27,7 @@ public final class NamedSqlRegistry {
         return sql;
     }
 
-    private static String closest(String name) {
+    private String closest(String name) {
         String prefix = name.contains(".") ? name.substring(0, name.indexOf('.') + 1) : "";
         Map<String, String> sorted = new TreeMap<>(statements);
         String similar = sorted.keySet().stream().filter(key -> !prefix.isEmpty() && key.startsWith(prefix))

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 
-import io.quarkiverse.sqlspec.SqlParameterException;
+import io.quarkiverse.sqlspec.exception.SqlParameterException;
 
 /**
  * A statement converted once to JDBC form: its {@code ?} text and how the caller's arguments fill its slots.

@@ -5,7 +5,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.TreeSet;
 
-import io.quarkiverse.sqlspec.SqlParameterException;
+import io.quarkiverse.sqlspec.exception.SqlParameterException;
 
 /**
  * Converts SQL text with {@code ?}, {@code $1} or {@code :name} placeholders into JDBC text, in one pass.

@@ -12,7 +12,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-import io.quarkiverse.sqlspec.SqlParameterException;
+import io.quarkiverse.sqlspec.exception.SqlParameterException;
 
 class SqlParserTest {
 

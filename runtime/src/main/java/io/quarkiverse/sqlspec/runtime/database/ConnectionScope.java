@@ -1,0 +1,141 @@
+package io.quarkiverse.sqlspec.runtime.database;
+
+import org.jboss.logging.Logger;
+
+import io.quarkiverse.sqlspec.CommitMode;
+import io.quarkiverse.sqlspec.exception.DatabaseException;
+import io.quarkiverse.sqlspec.exception.UniqueViolationException;
+
+/**
+ * Where connections live for a unit of work: at most one per datasource, taken on first use, ended together.
+ * Subclasses say when the unit starts and ends (an HTTP request, a programmatic transaction, a CDI request context).
+ */
+abstract class ConnectionScope {
+
+    private static final Logger LOG = Logger.getLogger(ConnectionScope.class);
+
+    private final ManagedConnection.Mode mode;
+    private final ManagedConnection[] connections;
+    private volatile boolean ended;
+
+    ConnectionScope(int dataSourceCount, ManagedConnection.Mode mode) {
+        this.connections = new ManagedConnection[dataSourceCount];
+        this.mode = mode;
+    }
+
+    synchronized ManagedConnection connection(DataSourceRuntime dataSource) {
+        if (ended) {
+            throw new DbSessionEndedException(dataSource.describe());
+        }
+        ManagedConnection connection = connections[dataSource.index()];
+        if (connection == null) {
+            connection = ManagedConnection.open(dataSource, mode);
+            connections[dataSource.index()] = connection;
+        }
+        return connection;
+    }
+
+    synchronized boolean hasConnections() {
+        for (ManagedConnection connection : connections) {
+            if (connection != null) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    public boolean isEnded() {
+        return ended;
+    }
+
+    /**
+     * Commits or rolls back each datasource, in the fixed order, as its policy says for {@code status}, then returns
+     * every connection to the pool. When a commit fails, the datasources after it are rolled back (the ones before it
+     * stay committed: several databases are not one atomic transaction).
+     *
+     * @return the commit failure, or {@code null}
+     */
+    synchronized DatabaseException finish(int status) {
+        return finish(status, null);
+    }
+
+    /**
+     * Commits every datasource regardless of its HTTP commit mode (a programmatic transaction whose work returned).
+     */
+    synchronized DatabaseException commitAll() {
+        return finish(200, CommitPolicy.Decision.COMMIT);
+    }
+
+    private DatabaseException finish(int status, CommitPolicy.Decision forced) {
+        if (ended) {
+            return null;
+        }
+        DatabaseException failure = null;
+        for (ManagedConnection connection : connections) {
+            if (connection == null || connection.isClosed()) {
+                continue;
+            }
+            CommitPolicy.Decision decision = failure != null ? CommitPolicy.Decision.ROLLBACK
+                    : forced != null ? forced : connection.dataSource().policy().decide(status);
+            failure = end(connection, decision, status, failure);
+        }
+        release();
+        return failure;
+    }
+
+    /**
+     * Rolls back whatever is still open and returns every connection to the pool. Safe to call more than once.
+     */
+    synchronized void release() {
+        if (ended) {
+            return;
+        }
+        ended = true;
+        for (int i = 0; i < connections.length; i++) {
+            ManagedConnection connection = connections[i];
+            if (connection != null) {
+                connections[i] = null;
+                boolean hadWork = connection.hasUncommittedWork();
+                if (connection.close() && hadWork && warnsOnUncommittedWork()
+                        && connection.dataSource().policy().mode() == CommitMode.MANUAL) {
+                    LOG.warnf("Uncommitted work on %s was rolled back at the end of the request: in manual commit mode,"
+                            + " call DbSession.commit() to keep it", connection.dataSource().describe());
+                }
+            }
+        }
+    }
+
+    /** Whether work left uncommitted at the end is a mistake worth a warning (manual mode in a request). */
+    boolean warnsOnUncommittedWork() {
+        return false;
+    }
+
+    private static DatabaseException end(ManagedConnection connection, CommitPolicy.Decision decision, int status,
+            DatabaseException earlier) {
+        switch (decision) {
+            case COMMIT:
+                try {
+                    connection.commit();
+                } catch (DatabaseException e) {
+                    LOG.errorf(e, "Commit of %s failed for a response with status %d; the client gets an error instead",
+                            connection.dataSource().describe(), status);
+                    return e;
+                }
+                return earlier;
+            case ROLLBACK:
+                try {
+                    connection.rollback();
+                } catch (DatabaseException e) {
+                    LOG.debugf(e, "Rollback of %s failed", connection.dataSource().describe());
+                }
+                return earlier;
+            default:
+                return earlier;
+        }
+    }
+
+    /** The status to send instead of a success whose commit failed. */
+    static int statusFor(DatabaseException commitFailure) {
+        return commitFailure instanceof UniqueViolationException ? 409 : 500;
+    }
+}

@@ -1,0 +1,57 @@
+package io.quarkiverse.sqlspec.runtime.database;
+
+import java.util.function.Supplier;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.datasource.common.runtime.DataSourceUtil;
+
+/**
+ * What SQLSpec knows about one datasource at run time: its position in the fixed commit order, its pool and its
+ * commit policy.
+ */
+public final class DataSourceRuntime {
+
+    private final String name;
+    private final int index;
+    private final CommitPolicy policy;
+    private final Supplier<AgroalDataSource> poolLookup;
+    private volatile AgroalDataSource pool;
+
+    /**
+     * @param poolLookup finds the pool when the datasource is first used; it fails the way Quarkus fails for an
+     *        inactive datasource
+     */
+    public DataSourceRuntime(String name, int index, CommitPolicy policy, Supplier<AgroalDataSource> poolLookup) {
+        this.name = name;
+        this.index = index;
+        this.policy = policy;
+        this.poolLookup = poolLookup;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    /** Position in the commit order: the default datasource first, then named ones alphabetically. */
+    int index() {
+        return index;
+    }
+
+    public CommitPolicy policy() {
+        return policy;
+    }
+
+    /** The pool; looked up on first use, because a datasource that is configured but inactive may never be used. */
+    public AgroalDataSource pool() {
+        AgroalDataSource current = pool;
+        if (current == null) {
+            current = poolLookup.get();
+            pool = current;
+        }
+        return current;
+    }
+
+    String describe() {
+        return DataSourceUtil.isDefault(name) ? "the default datasource" : "datasource '" + name + "'";
+    }
+}

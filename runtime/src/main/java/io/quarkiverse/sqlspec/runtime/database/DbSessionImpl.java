@@ -1,0 +1,238 @@
+package io.quarkiverse.sqlspec.runtime.database;
+
+import java.lang.reflect.Proxy;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Map;
+
+import io.quarkiverse.sqlspec.AsyncDbSession;
+import io.quarkiverse.sqlspec.DbSession;
+import io.quarkiverse.sqlspec.SqlResult;
+import io.quarkiverse.sqlspec.runtime.blocking.WorkerCalls;
+import io.quarkiverse.sqlspec.runtime.jdbc.ParameterBinder;
+import io.quarkiverse.sqlspec.runtime.jdbc.SqlExceptions;
+import io.quarkiverse.sqlspec.runtime.observability.SqlComment;
+import io.quarkiverse.sqlspec.runtime.sql.ParsedSql;
+
+/**
+ * The {@link DbSession} bean of one datasource. It holds no connection itself: every call finds the connection of the
+ * current request or transaction ({@link DbSessions#connection}), so one instance serves all threads.
+ */
+public final class DbSessionImpl implements DbSession {
+
+    private final DbSessions manager;
+    private final DataSourceRuntime dataSource;
+    private final String dataSourceName;
+    private final AsyncDbSession async;
+
+    DbSessionImpl(DbSessions manager, DataSourceRuntime dataSource) {
+        this.manager = manager;
+        this.dataSource = dataSource;
+        this.dataSourceName = dataSource.name();
+        this.async = new AsyncDbSessionImpl(this);
+    }
+
+    @Override
+    public SqlResult execute(String sql, Object... params) {
+        return run(current(), sql, params);
+    }
+
+    @Override
+    public SqlResult select(String sql, Object... params) {
+        return run(current(), sql, params);
+    }
+
+    @Override
+    public long executeMany(String sql, List<?> batches) {
+        return runBatch(current(), sql, batches);
+    }
+
+    @Override
+    public void executeScript(String script) {
+        ManagedConnection connection = current();
+        long started = System.nanoTime();
+        try (Statement statement = connection.createStatement()) {
+            statement.execute(script);
+            manager.events().record(dataSourceName, script, NO_PARAMS, started, -1, null);
+        } catch (SQLException e) {
+            throw failed(script, NO_PARAMS, started, SqlExceptions.translate(e, script));
+        }
+    }
+
+    @Override
+    public Map<String, Object> selectOne(String sql, Object... params) {
+        return select(sql, params).one();
+    }
+
+    @Override
+    public <T> T selectOne(Class<T> type, String sql, Object... params) {
+        return select(sql, params).one(type);
+    }
+
+    @Override
+    public Map<String, Object> selectOneOrNull(String sql, Object... params) {
+        return select(sql, params).oneOrNull();
+    }
+
+    @Override
+    public <T> T selectOneOrNull(Class<T> type, String sql, Object... params) {
+        return select(sql, params).oneOrNull(type);
+    }
+
+    @Override
+    public <T> T selectValue(Class<T> type, String sql, Object... params) {
+        return select(sql, params).scalar(type);
+    }
+
+    @Override
+    public <T> T selectValueOrNull(Class<T> type, String sql, Object... params) {
+        return ((SqlResultImpl) select(sql, params)).scalarOrNull(type);
+    }
+
+    @Override
+    public void commit() {
+        current().commit();
+    }
+
+    @Override
+    public void rollback() {
+        current().rollback();
+    }
+
+    @Override
+    public void savepoint(String name) {
+        current().savepoint(name);
+    }
+
+    @Override
+    public void rollbackTo(String name) {
+        current().rollbackTo(name);
+    }
+
+    @Override
+    public void release(String name) {
+        current().release(name);
+    }
+
+    @Override
+    public Connection connection() {
+        return nonClosing(current().connection());
+    }
+
+    @Override
+    public String datasource() {
+        return dataSourceName;
+    }
+
+    @Override
+    public AsyncDbSession async() {
+        return async;
+    }
+
+    @Override
+    public String toString() {
+        return "DbSession[" + dataSourceName + "]";
+    }
+
+    DbSessions manager() {
+        return manager;
+    }
+
+    DataSourceRuntime dataSourceRuntime() {
+        return dataSource;
+    }
+
+    SqlResult run(ManagedConnection connection, String sql, Object[] params) {
+        ParsedSql parsed = manager.statementCache().get(sql);
+        Object[] values = parsed.bind(params == null ? NO_PARAMS : params);
+        long started = System.nanoTime();
+        PreparedStatement statement = null;
+        try {
+            statement = connection.prepare(jdbcText(parsed.jdbcSql()), parsed.readOnly());
+            ParameterBinder.bind(statement, values);
+            SqlResult result;
+            long rows;
+            if (statement.execute()) {
+                connection.track(statement);
+                result = new SqlResultImpl(connection, statement, statement.getResultSet(), sql);
+                rows = -1;
+            } else {
+                rows = statement.getLargeUpdateCount();
+                statement.close();
+                result = SqlResultImpl.updateCount(rows, sql);
+            }
+            manager.events().record(dataSourceName, sql, values, started, rows, null);
+            return result;
+        } catch (SQLException e) {
+            closeQuietly(statement);
+            throw failed(sql, values, started, SqlExceptions.translate(e, sql));
+        }
+    }
+
+    long runBatch(ManagedConnection connection, String sql, List<?> batches) {
+        ParsedSql parsed = manager.statementCache().get(sql);
+        long started = System.nanoTime();
+        try (PreparedStatement statement = connection.prepare(jdbcText(parsed.jdbcSql()), false)) {
+            for (Object batch : batches) {
+                ParameterBinder.bind(statement, parsed.bind(asArguments(batch)));
+                statement.addBatch();
+            }
+            long total = 0;
+            for (long count : statement.executeLargeBatch()) {
+                total += Math.max(count, 0);
+            }
+            manager.events().record(dataSourceName, sql, NO_PARAMS, started, total, null);
+            return total;
+        } catch (SQLException e) {
+            throw failed(sql, NO_PARAMS, started, SqlExceptions.translate(e, sql));
+        }
+    }
+
+    private RuntimeException failed(String sql, Object[] values, long started,
+            RuntimeException error) {
+        manager.events().record(dataSourceName, sql, values, started, -1, error);
+        return error;
+    }
+
+    private String jdbcText(String jdbcSql) {
+        return manager.sqlComment() ? SqlComment.append(jdbcSql) : jdbcSql;
+    }
+
+    /**
+     * The connection for a blocking call: never on the event loop, where a JDBC round trip would stall every request
+     * sharing that thread.
+     */
+    ManagedConnection current() {
+        WorkerCalls.refuseEventLoop("DbSession (" + dataSourceName + ")", "Annotate the resource method with"
+                + " @io.smallrye.common.annotation.Blocking (or return a plain type instead of Uni), or use db.async()"
+                + " in methods that return Uni");
+        return manager.connection(dataSource);
+    }
+
+    private static final Object[] NO_PARAMS = new Object[0];
+
+    private static Object[] asArguments(Object batch) {
+        if (batch instanceof Object[] array) {
+            return array;
+        }
+        return new Object[] { batch };
+    }
+
+    private static Connection nonClosing(Connection connection) {
+        return (Connection) Proxy.newProxyInstance(DbSessionImpl.class.getClassLoader(),
+                new Class<?>[] { Connection.class }, new NonClosingConnection(connection));
+    }
+
+    private static void closeQuietly(Statement statement) {
+        if (statement != null) {
+            try {
+                statement.close();
+            } catch (SQLException ignored) {
+                // the statement failed already; its own error is the one that matters
+            }
+        }
+    }
+}

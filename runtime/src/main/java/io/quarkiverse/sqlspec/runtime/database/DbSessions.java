@@ -1,0 +1,135 @@
+package io.quarkiverse.sqlspec.runtime.database;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import jakarta.transaction.TransactionSynchronizationRegistry;
+
+import io.quarkiverse.sqlspec.DbSession;
+import io.quarkiverse.sqlspec.exception.SqlSpecException;
+import io.quarkiverse.sqlspec.runtime.observability.StatementEvents;
+import io.quarkiverse.sqlspec.runtime.sql.StatementCache;
+import io.quarkus.arc.Arc;
+
+/**
+ * The run-time heart of the extension, one bean per application: the datasources SQLSpec serves, their one
+ * {@link DbSession} object each, and the rule that finds the connection a statement runs on.
+ * <p>
+ * A statement runs on, in this order: the programmatic transaction of its datasource running on this thread; the
+ * connection enlisted in the active JTA transaction ({@code @Transactional}); the current HTTP request's connection;
+ * the current CDI request context's auto-commit connection. Outside all of these it fails with a message saying what
+ * to do.
+ */
+public final class DbSessions {
+
+    private final Map<String, DataSourceRuntime> dataSources;
+    private final Map<String, DbSessionImpl> sessions;
+    private final StatementCache statementCache;
+    private final StatementEvents events;
+    private final boolean sqlComment;
+    private final TransactionSynchronizationRegistry jta;
+    private final ContextScope contextScope;
+
+    /**
+     * @param dataSources the datasources in commit order (the default one first)
+     * @param jta the JTA registry itself (not a client proxy: it is asked before every statement), or {@code null}
+     *        when the application has no JTA
+     * @param contextScope the client proxy of the request-scoped {@link ContextScope}
+     */
+    public DbSessions(List<DataSourceRuntime> dataSources, StatementCache statementCache, StatementEvents events,
+            boolean sqlComment, TransactionSynchronizationRegistry jta, ContextScope contextScope) {
+        Map<String, DataSourceRuntime> byName = new LinkedHashMap<>();
+        Map<String, DbSessionImpl> sessionsByName = new LinkedHashMap<>();
+        for (DataSourceRuntime dataSource : dataSources) {
+            byName.put(dataSource.name(), dataSource);
+            sessionsByName.put(dataSource.name(), new DbSessionImpl(this, dataSource));
+        }
+        this.dataSources = Collections.unmodifiableMap(byName);
+        this.sessions = Collections.unmodifiableMap(sessionsByName);
+        this.statementCache = statementCache;
+        this.events = events;
+        this.sqlComment = sqlComment;
+        this.jta = jta;
+        this.contextScope = contextScope;
+    }
+
+    public StatementCache statementCache() {
+        return statementCache;
+    }
+
+    public StatementEvents events() {
+        return events;
+    }
+
+    boolean sqlComment() {
+        return sqlComment;
+    }
+
+    public Set<String> names() {
+        return dataSources.keySet();
+    }
+
+    /**
+     * The one session object of a datasource, shared by its bean, the registry and every thread.
+     *
+     * @throws IllegalArgumentException if no datasource has that name (the message lists the configured ones)
+     */
+    public DbSessionImpl session(String name) {
+        DbSessionImpl session = sessions.get(name);
+        if (session == null) {
+            throw unknown(name);
+        }
+        return session;
+    }
+
+    public DataSourceRuntime dataSource(String name) {
+        DataSourceRuntime dataSource = dataSources.get(name);
+        if (dataSource == null) {
+            throw unknown(name);
+        }
+        return dataSource;
+    }
+
+    private IllegalArgumentException unknown(String name) {
+        return new IllegalArgumentException("No datasource named '" + name + "' is configured; configured: "
+                + dataSources.keySet());
+    }
+
+    /**
+     * The connection a statement on {@code dataSource} runs on now.
+     */
+    ManagedConnection connection(DataSourceRuntime dataSource) {
+        return scope(dataSource).connection(dataSource);
+    }
+
+    ConnectionScope scope(DataSourceRuntime dataSource) {
+        TransactionScope transaction = TransactionScope.current(dataSource);
+        if (transaction != null) {
+            return transaction;
+        }
+        if (jta != null) {
+            JtaScope scope = JtaScope.current(jta, dataSources.size());
+            if (scope != null) {
+                return scope;
+            }
+        }
+        HttpRequestScope request = HttpRequestScope.current(dataSources.size());
+        if (request != null) {
+            return request;
+        }
+        if (Arc.container().requestContext().isActive()) {
+            return contextScope.scope(dataSources.size());
+        }
+        throw new SqlSpecException("The session of " + dataSource.describe() + " was used outside an HTTP request,"
+                + " a transaction and a CDI request context, so nothing would end its work. Run the code in"
+                + " sqlspec.transaction(\"" + dataSource.name() + "\", session -> ...), or annotate the method with"
+                + " @ActivateRequestContext (each statement then commits on its own)");
+    }
+
+    TransactionScope beginTransaction(DataSourceRuntime dataSource) {
+        return TransactionScope.begin(dataSources.size(), dataSource);
+    }
+}

@@ -1,0 +1,87 @@
+package io.quarkiverse.sqlspec.runtime.database;
+
+import jakarta.ws.rs.container.CompletionCallback;
+
+import org.jboss.resteasy.reactive.server.core.CurrentRequestManager;
+import org.jboss.resteasy.reactive.server.core.ResteasyReactiveRequestContext;
+
+import io.quarkiverse.sqlspec.exception.DatabaseException;
+import io.quarkus.arc.Arc;
+import io.quarkus.arc.ManagedContext;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+
+/**
+ * The connections of one Quarkus REST request. Committed or rolled back by the response filter from the final status;
+ * whatever is left (unmapped exception, client gone, manual mode) is rolled back when the request completes.
+ */
+public final class HttpRequestScope extends ConnectionScope implements CompletionCallback {
+
+    private static final String PROPERTY = HttpRequestScope.class.getName();
+
+    private HttpRequestScope(int dataSourceCount) {
+        super(dataSourceCount, ManagedConnection.Mode.LOCAL_TRANSACTION);
+    }
+
+    /**
+     * The scope of the REST request being processed on this thread, created on first use; {@code null} outside one.
+     */
+    static HttpRequestScope current(int dataSourceCount) {
+        ResteasyReactiveRequestContext request = currentRequest();
+        if (request == null) {
+            return null;
+        }
+        HttpRequestScope scope = (HttpRequestScope) request.getProperty(PROPERTY);
+        if (scope == null) {
+            scope = new HttpRequestScope(dataSourceCount);
+            request.setProperty(PROPERTY, scope);
+            request.registerCompletionCallback(scope);
+        }
+        return scope;
+    }
+
+    /** The scope of {@code request} if it took a connection, for the response filter. */
+    public static HttpRequestScope of(ResteasyReactiveRequestContext request) {
+        return (HttpRequestScope) request.getProperty(PROPERTY);
+    }
+
+    private static ResteasyReactiveRequestContext currentRequest() {
+        ManagedContext requestContext = Arc.container().requestContext();
+        if (!requestContext.isActive()) {
+            return null;
+        }
+        return CurrentRequestManager.get();
+    }
+
+    /**
+     * Applies the commit policy for {@code status}.
+     *
+     * @return the status the client must get instead, or {@code status} itself when the commits succeeded
+     */
+    public int complete(int status) {
+        DatabaseException failure = finish(status);
+        return failure == null ? status : statusFor(failure);
+    }
+
+    @Override
+    boolean warnsOnUncommittedWork() {
+        return true;
+    }
+
+    @Override
+    public void onComplete(Throwable throwable) {
+        if (isEnded()) {
+            return;
+        }
+        Context context = Vertx.currentContext();
+        if (Context.isOnEventLoopThread() && context != null) {
+            // rolling back is a database round trip: never on the event loop
+            context.executeBlocking(() -> {
+                release();
+                return null;
+            }, false);
+        } else {
+            release();
+        }
+    }
+}

@@ -1,0 +1,295 @@
+package io.quarkiverse.sqlspec.runtime.database;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Savepoint;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.jboss.logging.Logger;
+
+import io.quarkiverse.sqlspec.exception.SqlSpecException;
+import io.quarkiverse.sqlspec.runtime.jdbc.SqlExceptions;
+
+/**
+ * One pooled connection lent to a scope (an HTTP request, a programmatic transaction, a CDI request context), with the
+ * state needed to end it cleanly: the statements whose results are still open, whether uncommitted work exists, the
+ * savepoints by name.
+ * <p>
+ * Transactional connections run with auto-commit off and are committed or rolled back by their scope; the others
+ * (outside HTTP requests and transactions) commit every statement. Agroal restores isolation, read-only and
+ * auto-commit when the connection goes back to the pool.
+ */
+final class ManagedConnection {
+
+    private static final Logger LOG = Logger.getLogger(ManagedConnection.class);
+
+    /** How the connection's transactions end. */
+    enum Mode {
+        /**
+         * Committed or rolled back by the scope. The transaction begins with the first statement that may write
+         * (reads before it run in auto-commit, see ReadOnlyStatements), so a request that only reads costs no
+         * BEGIN/COMMIT round trips.
+         */
+        LOCAL_TRANSACTION,
+        /** Every statement commits on its own. */
+        AUTO_COMMIT,
+        /** Enlisted in a JTA transaction by Agroal; JTA decides, the connection is never committed here. */
+        JTA
+    }
+
+    private final DataSourceRuntime dataSource;
+    private final Connection connection;
+    private final Mode mode;
+    private final boolean transactional;
+    private final List<Statement> openStatements = new ArrayList<>(2);
+    private Map<String, Savepoint> savepoints;
+    private boolean uncommittedWork;
+    private boolean inTransaction;
+    private boolean closed;
+
+    private ManagedConnection(DataSourceRuntime dataSource, Connection connection, Mode mode) {
+        this.dataSource = dataSource;
+        this.connection = connection;
+        this.mode = mode;
+        this.transactional = mode == Mode.LOCAL_TRANSACTION;
+    }
+
+    static ManagedConnection open(DataSourceRuntime dataSource, Mode mode) {
+        Connection connection;
+        try {
+            connection = dataSource.pool().getConnection();
+        } catch (SQLException e) {
+            throw SqlExceptions.translate(e, null);
+        }
+        // No getAutoCommit() check: Agroal lends connections in the pool's auto-commit mode (Quarkus leaves it on) and
+        // restores it when they come back, whatever the borrower did; under JTA, Agroal manages it.
+        return new ManagedConnection(dataSource, connection, mode);
+    }
+
+    DataSourceRuntime dataSource() {
+        return dataSource;
+    }
+
+    /** The raw connection for application code, which may do anything with it: the transaction begins now. */
+    Connection connection() {
+        checkOpen();
+        beginTransaction();
+        return connection;
+    }
+
+    boolean isTransactional() {
+        return transactional;
+    }
+
+    boolean hasUncommittedWork() {
+        return uncommittedWork;
+    }
+
+    /**
+     * @param readOnly whether the statement can only read: it then runs before the transaction begins, if it has not
+     */
+    PreparedStatement prepare(String jdbcSql, boolean readOnly) throws SQLException {
+        checkOpen();
+        if (!readOnly) {
+            beginTransaction();
+        }
+        PreparedStatement statement = connection.prepareStatement(jdbcSql);
+        uncommittedWork |= inTransaction;
+        return statement;
+    }
+
+    Statement createStatement() throws SQLException {
+        checkOpen();
+        beginTransaction();
+        Statement statement = connection.createStatement();
+        uncommittedWork = inTransaction;
+        return statement;
+    }
+
+    /** pgjdbc sends BEGIN with the next statement: turning auto-commit off costs no round trip. */
+    private void beginTransaction() {
+        if (!transactional || inTransaction) {
+            return;
+        }
+        try {
+            connection.setAutoCommit(false);
+            inTransaction = true;
+        } catch (SQLException e) {
+            throw SqlExceptions.translate(e, "BEGIN");
+        }
+    }
+
+    /** Back to auto-commit (no round trip: no transaction is open), so the next reads again need no BEGIN. */
+    private void endTransaction() throws SQLException {
+        inTransaction = false;
+        uncommittedWork = false;
+        savepoints = null;
+        connection.setAutoCommit(true);
+    }
+
+    /** A statement whose result the caller has not read yet; closed at the latest when the transaction ends. */
+    void track(Statement statement) {
+        openStatements.add(statement);
+    }
+
+    void untrack(Statement statement) {
+        openStatements.remove(statement);
+    }
+
+    void commit() {
+        checkOpen();
+        refuseUnderJta("commit");
+        closeOpenStatements();
+        if (!inTransaction) {
+            return;
+        }
+        try {
+            connection.commit();
+            endTransaction();
+        } catch (SQLException e) {
+            uncommittedWork = false;
+            throw SqlExceptions.translate(e, "COMMIT");
+        }
+    }
+
+    void rollback() {
+        checkOpen();
+        refuseUnderJta("rollback");
+        closeOpenStatements();
+        if (!inTransaction) {
+            return;
+        }
+        try {
+            connection.rollback();
+            endTransaction();
+        } catch (SQLException e) {
+            throw SqlExceptions.translate(e, "ROLLBACK");
+        } finally {
+            uncommittedWork = false;
+            savepoints = null;
+        }
+    }
+
+    void savepoint(String name) {
+        requireTransaction("savepoint");
+        beginTransaction();
+        try {
+            if (savepoints == null) {
+                savepoints = new HashMap<>();
+            }
+            savepoints.put(name, connection.setSavepoint(name));
+            uncommittedWork = true;
+        } catch (SQLException e) {
+            throw SqlExceptions.translate(e, "SAVEPOINT " + name);
+        }
+    }
+
+    void rollbackTo(String name) {
+        requireTransaction("rollbackTo");
+        try {
+            connection.rollback(savepoint(name, "rollbackTo"));
+        } catch (SQLException e) {
+            throw SqlExceptions.translate(e, "ROLLBACK TO SAVEPOINT " + name);
+        }
+    }
+
+    void release(String name) {
+        requireTransaction("release");
+        try {
+            connection.releaseSavepoint(savepoint(name, "release"));
+            savepoints.remove(name);
+        } catch (SQLException e) {
+            throw SqlExceptions.translate(e, "RELEASE SAVEPOINT " + name);
+        }
+    }
+
+    /**
+     * Ends the loan, whatever happened: open results closed, uncommitted work rolled back, connection back to the pool.
+     *
+     * @return whether uncommitted work had to be rolled back
+     */
+    boolean close() {
+        if (closed) {
+            return false;
+        }
+        closed = true;
+        closeOpenStatements();
+        boolean rolledBack = false;
+        try {
+            if (inTransaction && uncommittedWork) {
+                connection.rollback();
+                rolledBack = true;
+            }
+            if (inTransaction) {
+                connection.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            LOG.debugf(e, "Rolling back %s at the end of its scope failed; the pool discards the connection",
+                    dataSource.describe());
+        } finally {
+            closeQuietly(connection);
+        }
+        return rolledBack;
+    }
+
+    boolean isClosed() {
+        return closed;
+    }
+
+    private Savepoint savepoint(String name, String operation) {
+        Savepoint savepoint = savepoints == null ? null : savepoints.get(name);
+        if (savepoint == null) {
+            throw new SqlSpecException(operation + "(\"" + name + "\"): no savepoint of that name is active on "
+                    + dataSource.describe() + "; known savepoints: "
+                    + (savepoints == null ? "[]" : savepoints.keySet()));
+        }
+        return savepoint;
+    }
+
+    private void refuseUnderJta(String operation) {
+        if (mode == Mode.JTA) {
+            throw new SqlSpecException(operation + "() is not allowed while a JTA transaction (@Transactional) is"
+                    + " active on " + dataSource.describe() + ": the JTA transaction decides. Throw an exception or call"
+                    + " TransactionManager.setRollbackOnly() to roll it back");
+        }
+    }
+
+    private void requireTransaction(String operation) {
+        checkOpen();
+        if (mode == Mode.AUTO_COMMIT) {
+            throw new SqlSpecException(operation + "() needs a transaction, and " + dataSource.describe()
+                    + " is used outside one here (each statement commits on its own). Use it inside an HTTP request or"
+                    + " SqlSpec.transaction(...)");
+        }
+    }
+
+    private void checkOpen() {
+        if (closed) {
+            throw new DbSessionEndedException(dataSource.describe());
+        }
+    }
+
+    private void closeOpenStatements() {
+        for (int i = openStatements.size() - 1; i >= 0; i--) {
+            try {
+                openStatements.get(i).close();
+            } catch (SQLException e) {
+                LOG.debugf(e, "Closing a statement on %s failed", dataSource.describe());
+            }
+        }
+        openStatements.clear();
+    }
+
+    private static void closeQuietly(Connection connection) {
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            LOG.debug("Returning a connection to the pool failed", e);
+        }
+    }
+}

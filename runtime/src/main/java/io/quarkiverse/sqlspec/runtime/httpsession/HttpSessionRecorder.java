@@ -1,0 +1,85 @@
+package io.quarkiverse.sqlspec.runtime.httpsession;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.function.Function;
+
+import jakarta.inject.Inject;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkiverse.sqlspec.HttpSession;
+import io.quarkiverse.sqlspec.HttpSessionStore;
+import io.quarkiverse.sqlspec.runtime.config.SqlSpecRuntimeConfig;
+import io.quarkiverse.sqlspec.runtime.config.SqlSpecRuntimeConfig.HttpSessionConfig;
+import io.quarkiverse.sqlspec.runtime.jdbc.SqlExceptions;
+import io.quarkus.agroal.runtime.AgroalDataSourceUtil;
+import io.quarkus.arc.Arc;
+import io.quarkus.arc.SyntheticCreationalContext;
+import io.quarkus.datasource.common.runtime.DataSourceUtil;
+import io.quarkus.runtime.RuntimeValue;
+import io.quarkus.runtime.ShutdownContext;
+import io.quarkus.runtime.annotations.Recorder;
+import io.quarkus.runtime.configuration.ConfigurationException;
+import io.vertx.core.Handler;
+import io.vertx.core.Vertx;
+import io.vertx.ext.web.RoutingContext;
+
+/**
+ * Records the HTTP-session runtime: the route filter, the {@link HttpSessions} bean (validated settings, the table
+ * created or completed unless {@code manage-schema=false}), the injectable {@link HttpSession}, and the periodic purge.
+ */
+@Recorder
+public class HttpSessionRecorder {
+
+    private final RuntimeValue<SqlSpecRuntimeConfig> config;
+
+    @Inject
+    public HttpSessionRecorder(RuntimeValue<SqlSpecRuntimeConfig> config) {
+        this.config = config;
+    }
+
+    public Handler<RoutingContext> routeHandler() {
+        return new HttpSessionRouteHandler();
+    }
+
+    public Function<SyntheticCreationalContext<HttpSessions>, HttpSessions> httpSessions() {
+        return context -> {
+            HttpSessionConfig sessions = config.getValue().httpSession();
+            HttpSessionSettings settings = HttpSessionSettings.of(sessions);
+            HttpSessionTable table = HttpSessionTable.named(sessions.table(), "quarkus.sqlspec.http-session.table");
+            AgroalDataSource dataSource = AgroalDataSourceUtil.dataSourceIfActive(sessions.datasource())
+                    .orElseThrow(() -> new ConfigurationException("quarkus.sqlspec.http-session.datasource is '"
+                            + sessions.datasource() + "', which is not an active datasource: configure "
+                            + DataSourceUtil.dataSourcePropertyKey(sessions.datasource(), "db-kind")
+                            + " or point the sessions at another datasource"));
+            if (sessions.manageSchema()) {
+                try (Connection connection = dataSource.getConnection()) {
+                    table.createOrComplete(connection);
+                } catch (SQLException e) {
+                    throw SqlExceptions.translate(e, "CREATE TABLE " + table.name());
+                }
+            }
+            HttpSessionRepository store = new HttpSessionRepository(dataSource, table, sessions.maxSize(),
+                    sessions.absoluteTimeout());
+            return new HttpSessions(store, settings, new HttpSessionPurger(dataSource, store,
+                    sessions.purgeBatchSize()));
+        };
+    }
+
+    public Function<SyntheticCreationalContext<HttpSession>, HttpSession> httpSession() {
+        return context -> new HttpSessionBean(context.getInjectedReference(HttpSessions.class));
+    }
+
+    public Function<SyntheticCreationalContext<HttpSessionStore>, HttpSessionStore> httpSessionStore() {
+        return context -> context.getInjectedReference(HttpSessions.class);
+    }
+
+    /** Background jobs stop before the pools close: the timer is cancelled by a shutdown task. */
+    public void schedulePurge(ShutdownContext shutdown) {
+        HttpSessionPurger purger = Arc.container().instance(HttpSessions.class).get().purger();
+        Vertx vertx = Arc.container().instance(Vertx.class).get();
+        long interval = config.getValue().httpSession().purgeInterval().toMillis();
+        long timer = vertx.setPeriodic(interval, id -> vertx.executeBlocking(purger::purgeOnce, false));
+        shutdown.addShutdownTask(() -> vertx.cancelTimer(timer));
+    }
+}
