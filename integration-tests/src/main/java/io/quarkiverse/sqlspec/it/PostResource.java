@@ -39,6 +39,9 @@ public class PostResource {
 
     @POST
     public Response create(NewPost post) {
+        if (post == null || post.title() == null || post.content() == null) {
+            throw BadRequests.because("title and content are required");
+        }
         Post created = db.execute("INSERT INTO posts (title, content) VALUES (:title, :content) RETURNING *", post)
                 .one(Post.class);
         return Response.status(Response.Status.CREATED).entity(created).build();
@@ -47,6 +50,9 @@ public class PostResource {
     @PATCH
     @Path("/{id}")
     public Post update(@PathParam("id") long id, PostChanges changes) {
+        if (changes == null) {
+            throw BadRequests.because("a JSON object with title and/or content is required");
+        }
         return db.execute("""
                 UPDATE posts
                    SET title = coalesce($2, title), content = coalesce($3, content), updated_at = now()

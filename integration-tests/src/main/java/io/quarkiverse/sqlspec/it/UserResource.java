@@ -29,6 +29,9 @@ public class UserResource {
 
     @POST
     public Map<String, Object> create(NewUser user) {
+        if (user == null || user.name() == null || user.email() == null) {
+            throw BadRequests.because("name and email are required");
+        }
         return db.execute("INSERT INTO users (name, email) VALUES ($1, $2) RETURNING id", user.name(), user.email())
                 .one();
     }

@@ -35,10 +35,27 @@ final class PackagedApp implements AutoCloseable {
 
     /** A PostgreSQL for packaged applications: the {@code postgres} database and an {@code analytics} one. */
     static EmbeddedPostgres database() throws Exception {
-        EmbeddedPostgres postgres = EmbeddedPostgres.builder().setServerConfig("listen_addresses", "127.0.0.1").start();
+        return withAnalytics(EmbeddedPostgres.builder().setServerConfig("listen_addresses", "127.0.0.1").start());
+    }
+
+    /**
+     * A PostgreSQL whose data outlives it in {@code data} on a fixed port: calling this again with the same arguments
+     * after {@code close()} restarts the same server (a database outage and its end).
+     */
+    static EmbeddedPostgres database(Path data, int port) throws Exception {
+        return withAnalytics(EmbeddedPostgres.builder().setServerConfig("listen_addresses", "127.0.0.1")
+                .setDataDirectory(data).setCleanDataDirectory(false).setPort(port).start());
+    }
+
+    private static EmbeddedPostgres withAnalytics(EmbeddedPostgres postgres) throws Exception {
         try (var connection = postgres.getPostgresDatabase().getConnection();
                 var statement = connection.createStatement()) {
-            statement.execute("CREATE DATABASE analytics");
+            statement.execute("SELECT 'CREATE DATABASE analytics' WHERE NOT EXISTS"
+                    + " (SELECT FROM pg_database WHERE datname = 'analytics')");
+            var rs = statement.getResultSet();
+            if (rs.next()) {
+                statement.execute(rs.getString(1));
+            }
         }
         return postgres;
     }
@@ -84,7 +101,7 @@ final class PackagedApp implements AutoCloseable {
         throw new AssertionError(name + " did not start in 60 s");
     }
 
-    private static int freePort() throws IOException {
+    static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }

@@ -3,6 +3,7 @@ package io.quarkiverse.sqlspec.it;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.Response;
 
 import io.quarkiverse.sqlspec.HttpSession;
 
@@ -20,6 +21,14 @@ public class SessionCounterResource {
     public String oversized() {
         session.put("blob", "x".repeat(2 * 1024 * 1024));
         return "stored?";
+    }
+
+    /** Changes the session, then fails: the change must go where the request's data goes. */
+    @POST
+    @Path("/fails")
+    public Response incrementThenFail() {
+        increment();
+        return Response.serverError().entity("failed after changing the session").build();
     }
 
     @POST

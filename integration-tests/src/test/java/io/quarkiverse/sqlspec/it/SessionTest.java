@@ -55,10 +55,26 @@ class SessionTest {
         String id = response.cookie(COOKIE);
         assertThat(id).matches("[A-Za-z0-9_-]{43}");
         assertThat(Db.queryValue(dataSource, "SELECT data->>'user_id' FROM sqlspec_sessions WHERE session_id = '"
-                + id + "'")).isNotNull();
+                + Db.sessionKey(id) + "'")).isNotNull();
+        assertThat(Db.queryValue(dataSource, "SELECT count(*) FROM sqlspec_sessions WHERE session_id = '" + id + "'"))
+                .as("the table holds the id's hash, never an id a browser could present").isEqualTo("0");
 
         given().cookie(COOKIE, id).get("/profile").then().statusCode(200).body("user_id", org.hamcrest.Matchers.notNullValue());
         given().get("/profile").then().statusCode(401);
+    }
+
+    @Test
+    void aSessionChangeIsKeptExactlyWhenTheRequestCommits() throws Exception {
+        String before = Db.queryValue(dataSource, "SELECT count(*) FROM sqlspec_sessions");
+        Response failed = given().post("/test/session-counter/fails");
+        failed.then().statusCode(500);
+        assertThat(failed.header("Set-Cookie")).as("a session that was not saved gets no cookie").isNull();
+        assertThat(Db.queryValue(dataSource, "SELECT count(*) FROM sqlspec_sessions")).isEqualTo(before);
+
+        String id = given().post("/test/session-counter").then().statusCode(200).extract().cookie(COOKIE);
+        given().cookie(COOKIE, id).post("/test/session-counter/fails").then().statusCode(500);
+        assertThat(Db.queryValue(dataSource, "SELECT data->>'count' FROM sqlspec_sessions WHERE session_id = '"
+                + Db.sessionKey(id) + "'")).as("the failed request's change is rolled back").isEqualTo("1");
     }
 
     @Test
@@ -74,7 +90,7 @@ class SessionTest {
         given().cookie(COOKIE, forged).get("/profile").then().statusCode(401);
         String issued = login("secret", forged).then().statusCode(200).extract().cookie(COOKIE);
         assertThat(issued).isNotEqualTo(forged);
-        assertThat(Db.queryValue(dataSource, "SELECT count(*) FROM sqlspec_sessions WHERE session_id = '" + forged + "'"))
+        assertThat(Db.queryValue(dataSource, "SELECT count(*) FROM sqlspec_sessions WHERE session_id = '" + Db.sessionKey(forged) + "'"))
                 .isEqualTo("0");
         for (String malformed : new String[] { "", "x", "'; DROP TABLE sqlspec_sessions; --", "é".repeat(43) }) {
             given().cookie(COOKIE, malformed).get("/profile").then().statusCode(401);
@@ -98,8 +114,8 @@ class SessionTest {
         String after = login("secret", before).then().statusCode(200).extract().cookie(COOKIE);
         assertThat(after).isNotEqualTo(before);
         assertThat(Db.queryValue(dataSource, "SELECT data->>'count' FROM sqlspec_sessions WHERE session_id = '"
-                + after + "'")).isEqualTo("1");
-        assertThat(Db.queryValue(dataSource, "SELECT count(*) FROM sqlspec_sessions WHERE session_id = '" + before
+                + Db.sessionKey(after) + "'")).isEqualTo("1");
+        assertThat(Db.queryValue(dataSource, "SELECT count(*) FROM sqlspec_sessions WHERE session_id = '" + Db.sessionKey(before)
                 + "'")).isEqualTo("0");
     }
 
@@ -108,10 +124,10 @@ class SessionTest {
         String id = loggedIn();
         // pretend the last renewal was two minutes ago (renew-after is 60 s)
         Db.execute(dataSource, "UPDATE sqlspec_sessions SET expires_at = now() + interval '28 minutes'"
-                + " WHERE session_id = '" + id + "'");
+                + " WHERE session_id = '" + Db.sessionKey(id) + "'");
         given().cookie(COOKIE, id).get("/profile").then().statusCode(200);
         double left = Double.parseDouble(Db.queryValue(dataSource,
-                "SELECT EXTRACT(EPOCH FROM expires_at - now()) FROM sqlspec_sessions WHERE session_id = '" + id + "'"));
+                "SELECT EXTRACT(EPOCH FROM expires_at - now()) FROM sqlspec_sessions WHERE session_id = '" + Db.sessionKey(id) + "'"));
         assertThat(left).as("renewed to the full idle timeout").isGreaterThan(29 * 60);
         String version = rowVersion(id);
         given().cookie(COOKIE, id).get("/profile").then().statusCode(200);
@@ -124,7 +140,7 @@ class SessionTest {
         Response response = given().cookie(COOKIE, id).post("/logout");
         response.then().statusCode(200).body("status", equalTo("logged out"));
         assertThat(response.header("Set-Cookie")).startsWith(COOKIE + "=;").contains("Max-Age=0");
-        assertThat(Db.queryValue(dataSource, "SELECT count(*) FROM sqlspec_sessions WHERE session_id = '" + id + "'"))
+        assertThat(Db.queryValue(dataSource, "SELECT count(*) FROM sqlspec_sessions WHERE session_id = '" + Db.sessionKey(id) + "'"))
                 .isEqualTo("0");
         given().cookie(COOKIE, id).get("/profile").then().statusCode(401);
     }
@@ -142,12 +158,12 @@ class SessionTest {
     void idleAndAbsoluteTimeoutsAreEnforcedByTheDatabaseClock() throws Exception {
         String idle = loggedIn();
         Db.execute(dataSource, "UPDATE sqlspec_sessions SET expires_at = now() - interval '1 second'"
-                + " WHERE session_id = '" + idle + "'");
+                + " WHERE session_id = '" + Db.sessionKey(idle) + "'");
         given().cookie(COOKIE, idle).get("/profile").then().statusCode(401);
 
         String old = loggedIn();
         Db.execute(dataSource, "UPDATE sqlspec_sessions SET created_at = now() - interval '8 hours 1 minute'"
-                + " WHERE session_id = '" + old + "'");
+                + " WHERE session_id = '" + Db.sessionKey(old) + "'");
         given().cookie(COOKIE, old).get("/profile").then().statusCode(401);
     }
 
@@ -171,7 +187,7 @@ class SessionTest {
         }
         given().cookie(COOKIE, id).get("/profile").then().statusCode(200);
         assertThat(Long.parseLong(Db.queryValue(dataSource,
-                "SELECT (data->>'count')::bigint FROM sqlspec_sessions WHERE session_id = '" + id + "'")))
+                "SELECT (data->>'count')::bigint FROM sqlspec_sessions WHERE session_id = '" + Db.sessionKey(id) + "'")))
                 .isBetween(1L, 25L);
     }
 
@@ -184,7 +200,7 @@ class SessionTest {
         assertThat(first.header("Cache-Control")).isEqualTo("no-store");
         given().cookie(COOKIE, id).get("/test/plain-visits").then().statusCode(200).body(equalTo("2"));
         assertThat(Db.queryValue(dataSource, "SELECT data->>'visits' FROM sqlspec_sessions WHERE session_id = '"
-                + id + "'")).isEqualTo("2");
+                + Db.sessionKey(id) + "'")).isEqualTo("2");
     }
 
     @Test
@@ -200,9 +216,9 @@ class SessionTest {
     void expiredSessionsArePurgedOnDemand() throws Exception {
         String id = loggedIn();
         Db.execute(dataSource, "UPDATE sqlspec_sessions SET expires_at = now() - interval '1 minute'"
-                + " WHERE session_id = '" + id + "'");
+                + " WHERE session_id = '" + Db.sessionKey(id) + "'");
         assertThat(sessionStore.deleteExpired()).isGreaterThanOrEqualTo(1);
-        assertThat(Db.queryValue(dataSource, "SELECT count(*) FROM sqlspec_sessions WHERE session_id = '" + id + "'"))
+        assertThat(Db.queryValue(dataSource, "SELECT count(*) FROM sqlspec_sessions WHERE session_id = '" + Db.sessionKey(id) + "'"))
                 .isEqualTo("0");
     }
 
@@ -211,6 +227,6 @@ class SessionTest {
 
     private String rowVersion(String id) throws Exception {
         return Db.queryValue(dataSource, "SELECT xmin::text || '/' || updated_at::text FROM sqlspec_sessions"
-                + " WHERE session_id = '" + id + "'");
+                + " WHERE session_id = '" + Db.sessionKey(id) + "'");
     }
 }

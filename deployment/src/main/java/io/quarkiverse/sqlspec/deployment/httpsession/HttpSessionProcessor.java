@@ -10,6 +10,7 @@ import org.jboss.jandex.ClassType;
 import io.quarkiverse.sqlspec.HttpSession;
 import io.quarkiverse.sqlspec.HttpSessionStore;
 import io.quarkiverse.sqlspec.runtime.config.SqlSpecBuildTimeConfig;
+import io.quarkiverse.sqlspec.runtime.database.DbSessions;
 import io.quarkiverse.sqlspec.runtime.httpsession.HttpSessionRecorder;
 import io.quarkiverse.sqlspec.runtime.httpsession.HttpSessionResponseFilter;
 import io.quarkiverse.sqlspec.runtime.httpsession.HttpSessions;
@@ -65,6 +66,7 @@ class HttpSessionProcessor {
                 .scope(Singleton.class)
                 .unremovable()
                 .setRuntimeInit()
+                .addInjectionPoint(ClassType.create(DbSessions.class))
                 .createWith(recorder.httpSessions())
                 .done();
     }

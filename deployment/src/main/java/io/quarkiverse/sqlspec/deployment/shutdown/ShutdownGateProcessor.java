@@ -9,6 +9,7 @@ import io.quarkus.deployment.annotations.ExecutionTime;
 import io.quarkus.deployment.annotations.Record;
 import io.quarkus.deployment.builditem.RunTimeConfigurationDefaultBuildItem;
 import io.quarkus.deployment.builditem.ShutdownListenerBuildItem;
+import io.quarkus.deployment.builditem.nativeimage.ReflectiveClassBuildItem;
 import io.quarkus.vertx.http.deployment.FilterBuildItem;
 
 /**
@@ -33,6 +34,14 @@ class ShutdownGateProcessor {
             BuildProducer<ShutdownListenerBuildItem> listeners) {
         filters.produce(new FilterBuildItem(recorder.filter(), GATE_PRIORITY));
         listeners.produce(new ShutdownListenerBuildItem(recorder.listener()));
+    }
+
+    /** What the gate reads of Vert.x and Netty to stop accepting connections before the server closes. */
+    @BuildStep
+    ReflectiveClassBuildItem httpListenerInternals() {
+        return ReflectiveClassBuildItem.builder("io.vertx.core.net.impl.TCPServerBase",
+                "io.netty.channel.nio.AbstractNioChannel", "io.netty.channel.nio.NioEventLoop")
+                .fields().methods().build();
     }
 
     /**

@@ -48,6 +48,15 @@ public interface SqlSpecRuntimeConfig {
     boolean logParameters();
 
     /**
+     * Whether database errors keep the row values PostgreSQL reports with them: the {@code Detail} of a constraint
+     * violation ({@code Failing row contains (...)}, {@code Key (email)=(...) already exists}), the value a data error
+     * could not read, the values of a failed batch entry. Off by default, like {@code log-parameters}: the errors are
+     * logged, and logs are read by more people than the data. The SQLSTATE, the constraint and the SQL text are kept.
+     */
+    @WithDefault("false")
+    boolean logErrorDetails();
+
+    /**
      * How many recent statements are kept in memory for the Dev UI. Defaults to 100 in dev and test mode and to 0 (off)
      * in production.
      */

@@ -80,7 +80,8 @@ final class AsyncDbSessionImpl implements AsyncDbSession {
     private <T> Uni<T> onWorker(Function<ManagedConnection, T> work) {
         return Uni.createFrom().deferred(() -> {
             ConnectionScope scope = session.manager().scope(session.dataSourceRuntime());
-            return WorkerCalls.call(() -> work.apply(scope.connection(session.dataSourceRuntime())));
+            return WorkerCalls.call(
+                    () -> work.apply(scope.connection(session.dataSourceRuntime(), session.manager().errors())));
         });
     }
 }

@@ -1,10 +1,12 @@
 package io.quarkiverse.sqlspec.runtime.database;
 
+import java.util.function.Supplier;
+
 import org.jboss.logging.Logger;
 
 import io.quarkiverse.sqlspec.CommitMode;
 import io.quarkiverse.sqlspec.exception.DatabaseException;
-import io.quarkiverse.sqlspec.exception.UniqueViolationException;
+import io.quarkiverse.sqlspec.runtime.jdbc.SqlExceptions;
 
 /**
  * Where connections live for a unit of work: at most one per datasource, taken on first use, ended together.
@@ -23,16 +25,37 @@ abstract class ConnectionScope {
         this.mode = mode;
     }
 
-    synchronized ManagedConnection connection(DataSourceRuntime dataSource) {
+    synchronized ManagedConnection connection(DataSourceRuntime dataSource, SqlExceptions errors) {
         if (ended) {
             throw new DbSessionEndedException(dataSource.describe());
         }
         ManagedConnection connection = connections[dataSource.index()];
         if (connection == null) {
-            connection = ManagedConnection.open(dataSource, mode);
+            connection = ManagedConnection.open(dataSource, mode, errors);
             connections[dataSource.index()] = connection;
         }
         return connection;
+    }
+
+    /**
+     * Runs {@code work} in a transaction of its own on this scope's connection to {@code dataSource}: what the
+     * application left uncommitted there is rolled back first (with the manual-mode warning), what {@code work} does
+     * is committed when it returns.
+     */
+    synchronized <T> T inSeparateTransaction(DataSourceRuntime dataSource, SqlExceptions errors, Supplier<T> work) {
+        ManagedConnection connection = connection(dataSource, errors);
+        if (connection.hasUncommittedWork()) {
+            connection.rollback();
+            warnUncommittedWork(connection);
+        }
+        try {
+            T result = work.get();
+            connection.commit();
+            return result;
+        } catch (RuntimeException e) {
+            connection.rollback();
+            throw e;
+        }
     }
 
     synchronized boolean hasConnections() {
@@ -96,12 +119,17 @@ abstract class ConnectionScope {
             if (connection != null) {
                 connections[i] = null;
                 boolean hadWork = connection.hasUncommittedWork();
-                if (connection.close() && hadWork && warnsOnUncommittedWork()
-                        && connection.dataSource().policy().mode() == CommitMode.MANUAL) {
-                    LOG.warnf("Uncommitted work on %s was rolled back at the end of the request: in manual commit mode,"
-                            + " call DbSession.commit() to keep it", connection.dataSource().describe());
+                if (connection.close() && hadWork && warnsOnUncommittedWork()) {
+                    warnUncommittedWork(connection);
                 }
             }
+        }
+    }
+
+    private static void warnUncommittedWork(ManagedConnection connection) {
+        if (connection.dataSource().policy().mode() == CommitMode.MANUAL) {
+            LOG.warnf("Uncommitted work on %s was rolled back at the end of the request: in manual commit mode, call"
+                    + " DbSession.commit() to keep it", connection.dataSource().describe());
         }
     }
 
@@ -132,10 +160,5 @@ abstract class ConnectionScope {
             default:
                 return earlier;
         }
-    }
-
-    /** The status to send instead of a success whose commit failed. */
-    static int statusFor(DatabaseException commitFailure) {
-        return commitFailure instanceof UniqueViolationException ? 409 : 500;
     }
 }

@@ -13,7 +13,6 @@ import io.quarkiverse.sqlspec.DbSession;
 import io.quarkiverse.sqlspec.SqlResult;
 import io.quarkiverse.sqlspec.runtime.blocking.WorkerCalls;
 import io.quarkiverse.sqlspec.runtime.jdbc.ParameterBinder;
-import io.quarkiverse.sqlspec.runtime.jdbc.SqlExceptions;
 import io.quarkiverse.sqlspec.runtime.observability.SqlComment;
 import io.quarkiverse.sqlspec.runtime.sql.ParsedSql;
 
@@ -58,7 +57,7 @@ public final class DbSessionImpl implements DbSession {
             statement.execute(script);
             manager.events().record(dataSourceName, script, NO_PARAMS, started, -1, null);
         } catch (SQLException e) {
-            throw failed(script, NO_PARAMS, started, SqlExceptions.translate(e, script));
+            throw failed(script, NO_PARAMS, started, manager.errors().translate(e, script));
         }
     }
 
@@ -168,7 +167,7 @@ public final class DbSessionImpl implements DbSession {
             return result;
         } catch (SQLException e) {
             closeQuietly(statement);
-            throw failed(sql, values, started, SqlExceptions.translate(e, sql));
+            throw failed(sql, values, started, manager.errors().translate(e, sql));
         }
     }
 
@@ -187,7 +186,7 @@ public final class DbSessionImpl implements DbSession {
             manager.events().record(dataSourceName, sql, NO_PARAMS, started, total, null);
             return total;
         } catch (SQLException e) {
-            throw failed(sql, NO_PARAMS, started, SqlExceptions.translate(e, sql));
+            throw failed(sql, NO_PARAMS, started, manager.errors().translate(e, sql));
         }
     }
 

@@ -17,6 +17,7 @@ import io.quarkiverse.sqlspec.DbSession;
 import io.quarkiverse.sqlspec.SqlSpec;
 import io.quarkiverse.sqlspec.runtime.config.SqlSpecRuntimeConfig;
 import io.quarkiverse.sqlspec.runtime.config.SqlSpecRuntimeConfig.DataSourceSessionConfig;
+import io.quarkiverse.sqlspec.runtime.jdbc.SqlExceptions;
 import io.quarkiverse.sqlspec.runtime.observability.StatementEvents;
 import io.quarkiverse.sqlspec.runtime.sql.StatementCache;
 import io.quarkus.agroal.runtime.AgroalDataSourceUtil;
@@ -69,7 +70,8 @@ public class DbSessionRecorder {
                     ? ClientProxy.unwrap(context.getInjectedReference(TransactionSynchronizationRegistry.class))
                     : null;
             return new DbSessions(runtimes, new StatementCache(runtimeConfig.statementCacheSize()),
-                    context.getInjectedReference(StatementEvents.class), runtimeConfig.sqlComment(), jta,
+                    context.getInjectedReference(StatementEvents.class),
+                    new SqlExceptions(runtimeConfig.logErrorDetails()), runtimeConfig.sqlComment(), jta,
                     context.getInjectedReference(ContextScope.class));
         };
     }

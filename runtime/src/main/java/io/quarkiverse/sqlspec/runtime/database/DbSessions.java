@@ -5,11 +5,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 import jakarta.transaction.TransactionSynchronizationRegistry;
 
 import io.quarkiverse.sqlspec.DbSession;
 import io.quarkiverse.sqlspec.exception.SqlSpecException;
+import io.quarkiverse.sqlspec.runtime.blocking.WorkerCalls;
+import io.quarkiverse.sqlspec.runtime.jdbc.SqlExceptions;
 import io.quarkiverse.sqlspec.runtime.observability.StatementEvents;
 import io.quarkiverse.sqlspec.runtime.sql.StatementCache;
 import io.quarkus.arc.Arc;
@@ -29,6 +33,7 @@ public final class DbSessions {
     private final Map<String, DbSessionImpl> sessions;
     private final StatementCache statementCache;
     private final StatementEvents events;
+    private final SqlExceptions errors;
     private final boolean sqlComment;
     private final TransactionSynchronizationRegistry jta;
     private final ContextScope contextScope;
@@ -40,7 +45,8 @@ public final class DbSessions {
      * @param contextScope the client proxy of the request-scoped {@link ContextScope}
      */
     public DbSessions(List<DataSourceRuntime> dataSources, StatementCache statementCache, StatementEvents events,
-            boolean sqlComment, TransactionSynchronizationRegistry jta, ContextScope contextScope) {
+            SqlExceptions errors, boolean sqlComment, TransactionSynchronizationRegistry jta,
+            ContextScope contextScope) {
         Map<String, DataSourceRuntime> byName = new LinkedHashMap<>();
         Map<String, DbSessionImpl> sessionsByName = new LinkedHashMap<>();
         for (DataSourceRuntime dataSource : dataSources) {
@@ -51,6 +57,7 @@ public final class DbSessions {
         this.sessions = Collections.unmodifiableMap(sessionsByName);
         this.statementCache = statementCache;
         this.events = events;
+        this.errors = errors;
         this.sqlComment = sqlComment;
         this.jta = jta;
         this.contextScope = contextScope;
@@ -62,6 +69,10 @@ public final class DbSessions {
 
     public StatementEvents events() {
         return events;
+    }
+
+    SqlExceptions errors() {
+        return errors;
     }
 
     boolean sqlComment() {
@@ -102,7 +113,7 @@ public final class DbSessions {
      * The connection a statement on {@code dataSource} runs on now.
      */
     ManagedConnection connection(DataSourceRuntime dataSource) {
-        return scope(dataSource).connection(dataSource);
+        return scope(dataSource).connection(dataSource, errors);
     }
 
     ConnectionScope scope(DataSourceRuntime dataSource) {
@@ -129,7 +140,49 @@ public final class DbSessions {
                 + " @ActivateRequestContext (each statement then commits on its own)");
     }
 
-    TransactionScope beginTransaction(DataSourceRuntime dataSource) {
-        return TransactionScope.begin(dataSources.size(), dataSource);
+    /**
+     * Runs {@code work} in a transaction of its own on a connection of its own: committed when {@code work} returns,
+     * rolled back when it throws (see {@code SqlSpec.transaction}).
+     */
+    public <T> T transaction(String name, Function<DbSession, T> work) {
+        WorkerCalls.refuseEventLoop("SqlSpec.transaction(...)", "Call it from a worker thread (@Blocking) or wrap it"
+                + " in Uni.createFrom().item(...).runSubscriptionOn(Infrastructure.getDefaultWorkerPool())");
+        DbSessionImpl session = session(name);
+        TransactionScope scope = TransactionScope.begin(dataSources.size(), session.dataSourceRuntime());
+        try {
+            T result = work.apply(session);
+            scope.commitOrThrow();
+            return result;
+        } catch (RuntimeException | Error e) {
+            scope.rollbackAll();
+            throw e;
+        } finally {
+            scope.release();
+            scope.end();
+        }
+    }
+
+    /** Whether a Quarkus REST request is being processed on this thread (its statements join its transaction). */
+    public boolean inHttpRequest() {
+        return HttpRequestScope.requestIsCurrent();
+    }
+
+    /** What the commit policy of a datasource does for a final HTTP status. */
+    public CommitPolicy.Decision decide(String name, int status) {
+        return dataSource(name).policy().decide(status);
+    }
+
+    /**
+     * Runs {@code work} in a transaction of its own on the current HTTP request's connection to a datasource, after
+     * rolling back (with the manual-mode warning) any work the application left uncommitted on it: for writes that
+     * must be saved whatever the application does with its own transaction.
+     */
+    public <T> T inSeparateRequestTransaction(String name, Supplier<T> work) {
+        DataSourceRuntime dataSource = dataSource(name);
+        HttpRequestScope request = HttpRequestScope.current(dataSources.size());
+        if (request == null) {
+            throw new IllegalStateException("No HTTP request is being processed on this thread");
+        }
+        return request.inSeparateTransaction(dataSource, errors, work);
     }
 }

@@ -40,6 +40,11 @@ public final class HttpRequestScope extends ConnectionScope implements Completio
         return scope;
     }
 
+    /** Whether a Quarkus REST request is being processed on this thread. */
+    static boolean requestIsCurrent() {
+        return currentRequest() != null;
+    }
+
     /** The scope of {@code request} if it took a connection, for the response filter. */
     public static HttpRequestScope of(ResteasyReactiveRequestContext request) {
         return (HttpRequestScope) request.getProperty(PROPERTY);
@@ -56,11 +61,10 @@ public final class HttpRequestScope extends ConnectionScope implements Completio
     /**
      * Applies the commit policy for {@code status}.
      *
-     * @return the status the client must get instead, or {@code status} itself when the commits succeeded
+     * @return the commit that failed (the client must not get a success), or {@code null}
      */
-    public int complete(int status) {
-        DatabaseException failure = finish(status);
-        return failure == null ? status : statusFor(failure);
+    public DatabaseException complete(int status) {
+        return finish(status);
     }
 
     @Override

@@ -45,6 +45,7 @@ final class ManagedConnection {
     private final DataSourceRuntime dataSource;
     private final Connection connection;
     private final Mode mode;
+    private final SqlExceptions errors;
     private final boolean transactional;
     private final List<Statement> openStatements = new ArrayList<>(2);
     private Map<String, Savepoint> savepoints;
@@ -52,27 +53,32 @@ final class ManagedConnection {
     private boolean inTransaction;
     private boolean closed;
 
-    private ManagedConnection(DataSourceRuntime dataSource, Connection connection, Mode mode) {
+    private ManagedConnection(DataSourceRuntime dataSource, Connection connection, Mode mode, SqlExceptions errors) {
         this.dataSource = dataSource;
         this.connection = connection;
         this.mode = mode;
+        this.errors = errors;
         this.transactional = mode == Mode.LOCAL_TRANSACTION;
     }
 
-    static ManagedConnection open(DataSourceRuntime dataSource, Mode mode) {
+    static ManagedConnection open(DataSourceRuntime dataSource, Mode mode, SqlExceptions errors) {
         Connection connection;
         try {
             connection = dataSource.pool().getConnection();
         } catch (SQLException e) {
-            throw SqlExceptions.translate(e, null);
+            throw errors.acquisitionFailed(e);
         }
         // No getAutoCommit() check: Agroal lends connections in the pool's auto-commit mode (Quarkus leaves it on) and
         // restores it when they come back, whatever the borrower did; under JTA, Agroal manages it.
-        return new ManagedConnection(dataSource, connection, mode);
+        return new ManagedConnection(dataSource, connection, mode, errors);
     }
 
     DataSourceRuntime dataSource() {
         return dataSource;
+    }
+
+    SqlExceptions errors() {
+        return errors;
     }
 
     /** The raw connection for application code, which may do anything with it: the transaction begins now. */
@@ -120,7 +126,7 @@ final class ManagedConnection {
             connection.setAutoCommit(false);
             inTransaction = true;
         } catch (SQLException e) {
-            throw SqlExceptions.translate(e, "BEGIN");
+            throw errors.translate(e, "BEGIN");
         }
     }
 
@@ -153,7 +159,7 @@ final class ManagedConnection {
             endTransaction();
         } catch (SQLException e) {
             uncommittedWork = false;
-            throw SqlExceptions.translate(e, "COMMIT");
+            throw errors.translate(e, "COMMIT");
         }
     }
 
@@ -168,7 +174,7 @@ final class ManagedConnection {
             connection.rollback();
             endTransaction();
         } catch (SQLException e) {
-            throw SqlExceptions.translate(e, "ROLLBACK");
+            throw errors.translate(e, "ROLLBACK");
         } finally {
             uncommittedWork = false;
             savepoints = null;
@@ -185,7 +191,7 @@ final class ManagedConnection {
             savepoints.put(name, connection.setSavepoint(name));
             uncommittedWork = true;
         } catch (SQLException e) {
-            throw SqlExceptions.translate(e, "SAVEPOINT " + name);
+            throw errors.translate(e, "SAVEPOINT " + name);
         }
     }
 
@@ -194,7 +200,7 @@ final class ManagedConnection {
         try {
             connection.rollback(savepoint(name, "rollbackTo"));
         } catch (SQLException e) {
-            throw SqlExceptions.translate(e, "ROLLBACK TO SAVEPOINT " + name);
+            throw errors.translate(e, "ROLLBACK TO SAVEPOINT " + name);
         }
     }
 
@@ -204,7 +210,7 @@ final class ManagedConnection {
             connection.releaseSavepoint(savepoint(name, "release"));
             savepoints.remove(name);
         } catch (SQLException e) {
-            throw SqlExceptions.translate(e, "RELEASE SAVEPOINT " + name);
+            throw errors.translate(e, "RELEASE SAVEPOINT " + name);
         }
     }
 

@@ -12,7 +12,6 @@ import io.quarkiverse.sqlspec.SqlResult;
 import io.quarkiverse.sqlspec.exception.NoResultException;
 import io.quarkiverse.sqlspec.exception.SqlSpecException;
 import io.quarkiverse.sqlspec.exception.TooManyRowsException;
-import io.quarkiverse.sqlspec.runtime.jdbc.SqlExceptions;
 import io.quarkiverse.sqlspec.runtime.mapping.RowMapper;
 import io.quarkiverse.sqlspec.runtime.mapping.RowMappers;
 
@@ -67,7 +66,7 @@ final class SqlResultImpl implements SqlResult {
             rowsAffected = rows.size();
             return rows;
         } catch (SQLException e) {
-            throw SqlExceptions.translate(e, sql);
+            throw connection.errors().translate(e, sql);
         } finally {
             close();
         }
@@ -127,7 +126,7 @@ final class SqlResultImpl implements SqlResult {
             }
             return columns;
         } catch (SQLException e) {
-            throw SqlExceptions.translate(e, sql);
+            throw connection.errors().translate(e, sql);
         }
     }
 
@@ -149,7 +148,7 @@ final class SqlResultImpl implements SqlResult {
             rowsAffected = 1;
             return value;
         } catch (SQLException e) {
-            throw SqlExceptions.translate(e, sql);
+            throw connection.errors().translate(e, sql);
         } finally {
             close();
         }

@@ -7,7 +7,6 @@ import java.util.function.Function;
 import io.quarkiverse.sqlspec.CommitMode;
 import io.quarkiverse.sqlspec.DbSession;
 import io.quarkiverse.sqlspec.SqlSpec;
-import io.quarkiverse.sqlspec.runtime.blocking.WorkerCalls;
 
 /**
  * The {@link SqlSpec} bean.
@@ -32,21 +31,7 @@ public final class SqlSpecImpl implements SqlSpec {
 
     @Override
     public <T> T transaction(String datasource, Function<DbSession, T> work) {
-        WorkerCalls.refuseEventLoop("SqlSpec.transaction(...)", "Call it from a worker thread (@Blocking) or wrap it"
-                + " in Uni.createFrom().item(...).runSubscriptionOn(Infrastructure.getDefaultWorkerPool())");
-        DbSessionImpl session = sessions.session(datasource);
-        TransactionScope scope = sessions.beginTransaction(session.dataSourceRuntime());
-        try {
-            T result = work.apply(session);
-            scope.commitOrThrow();
-            return result;
-        } catch (RuntimeException | Error e) {
-            scope.rollbackAll();
-            throw e;
-        } finally {
-            scope.release();
-            scope.end();
-        }
+        return sessions.transaction(datasource, work);
     }
 
     @Override

@@ -14,11 +14,6 @@ public final class ErrorBodies {
     private ErrorBodies() {
     }
 
-    static String commitFailed(int status) {
-        return json(status, status == 409 ? "The changes conflict with existing data and were not saved"
-                : "The changes could not be saved", null);
-    }
-
     public static String json(int status, String message, String sqlState) {
         StringBuilder body = new StringBuilder(160).append("{\"status\":").append(status)
                 .append(",\"error\":\"").append(escape(HttpResponseStatus.valueOf(status).reasonPhrase()))

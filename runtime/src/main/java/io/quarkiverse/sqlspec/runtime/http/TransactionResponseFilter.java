@@ -27,7 +27,7 @@ public class TransactionResponseFilter {
      * Response filters run from the highest priority value to the lowest; this one runs after the application's own
      * filters (which may still use the session) unless they declare a priority below it.
      */
-    static final int PRIORITY = 1;
+    public static final int PRIORITY = 1;
 
     /**
      * @return {@code null} when done at once (a request without connections, or on a worker thread)
@@ -42,10 +42,17 @@ public class TransactionResponseFilter {
             return null;
         }
         int status = finalStatus(request, response);
-        return WorkerCalls.inFilter(() -> scope.complete(status), sent -> {
-            if (sent != status) {
-                response.setStatus(sent);
-                response.setEntity(ErrorBodies.commitFailed(sent), null, MediaType.APPLICATION_JSON_TYPE);
+        return WorkerCalls.inFilter(() -> scope.complete(status), failure -> {
+            if (failure != null) {
+                DatabaseExceptionMappers.Answer answer = DatabaseExceptionMappers.answer(failure);
+                // the response described work that was not saved: its cookies (a new session) go with it
+                response.getHeaders().remove("Set-Cookie");
+                if (answer.status() == 503) {
+                    response.getHeaders().putSingle("Retry-After", DatabaseExceptionMappers.RETRY_AFTER);
+                }
+                response.setStatus(answer.status());
+                response.setEntity(ErrorBodies.json(answer.status(), "The changes were not saved. " + answer.message(),
+                        failure.sqlState()), null, MediaType.APPLICATION_JSON_TYPE);
             }
         });
     }
@@ -55,7 +62,7 @@ public class TransactionResponseFilter {
      * {@code Response} (a builder, a header map) that it otherwise skips for a plain returned object; in that case the
      * status is known the way RESTEasy Reactive's own fast path knows it: 204 without an entity, else 200.
      */
-    static int finalStatus(ResteasyReactiveRequestContext request, ContainerResponseContext response) {
+    public static int finalStatus(ResteasyReactiveRequestContext request, ContainerResponseContext response) {
         LazyResponse lazy = request.getResponse();
         if (lazy != null && !lazy.isCreated() && lazy.isPredetermined()) {
             return request.getResponseEntity() == null ? 204 : 200;

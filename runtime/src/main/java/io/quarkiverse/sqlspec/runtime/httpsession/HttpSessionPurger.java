@@ -1,62 +1,60 @@
 package io.quarkiverse.sqlspec.runtime.httpsession;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-
-import javax.sql.DataSource;
-
 import org.jboss.logging.Logger;
 
+import io.quarkiverse.sqlspec.runtime.database.DbSessions;
+
 /**
- * Deletes expired sessions periodically. Several instances may share the table, so each run first takes a
- * PostgreSQL advisory lock named after the table; an instance that does not get it skips that run.
+ * Deletes expired sessions, in batches, in one transaction. Several instances may share the table, so each run first
+ * takes a PostgreSQL advisory lock named after the table, for the length of its transaction; an instance that does not
+ * get it skips that run.
  */
-public final class HttpSessionPurger {
+final class HttpSessionPurger {
 
     private static final Logger LOG = Logger.getLogger(HttpSessionPurger.class);
 
-    private final DataSource dataSource;
-    private final HttpSessionRepository store;
+    private final DbSessions dbSessions;
+    private final String dataSource;
+    private final HttpSessionRepository repository;
+    private final String lockName;
     private final int batchSize;
 
-    public HttpSessionPurger(DataSource dataSource, HttpSessionRepository store, int batchSize) {
+    HttpSessionPurger(DbSessions dbSessions, String dataSource, HttpSessionRepository repository,
+            HttpSessionTable table, int batchSize) {
+        this.dbSessions = dbSessions;
         this.dataSource = dataSource;
-        this.store = store;
+        this.repository = repository;
+        this.lockName = "sqlspec-sessions:" + table.name();
         this.batchSize = batchSize;
     }
 
     /**
      * @return how many sessions were deleted, or {@code -1} when another instance is purging
      */
-    public long purgeOnce() {
-        String lockName = "sqlspec-sessions:" + store.table().name();
-        try (Connection lockHolder = dataSource.getConnection()) {
-            if (!lock(lockHolder, "SELECT pg_try_advisory_lock(hashtext(?))", lockName)) {
-                return -1;
+    long purgeOnce() {
+        return dbSessions.transaction(dataSource, db -> {
+            if (!db.selectValue(Boolean.class, "SELECT pg_try_advisory_xact_lock(hashtext(?))", lockName)) {
+                return -1L;
             }
-            try {
-                long deleted = store.deleteExpired(batchSize);
-                if (deleted > 0) {
-                    LOG.debugf("Deleted %d expired sessions from %s", deleted, store.table().name());
-                }
-                return deleted;
-            } finally {
-                lock(lockHolder, "SELECT pg_advisory_unlock(hashtext(?))", lockName);
+            long total = 0;
+            long deleted;
+            do {
+                deleted = repository.deleteExpiredBatch(batchSize);
+                total += deleted;
+            } while (deleted == batchSize);
+            if (total > 0) {
+                LOG.debugf("Deleted %d expired sessions (%s)", total, lockName);
             }
-        } catch (SQLException e) {
-            LOG.warnf(e, "Purging expired sessions failed; the next run tries again");
-            return 0;
-        }
+            return total;
+        });
     }
 
-    private static boolean lock(Connection connection, String sql, String name) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            statement.setString(1, name);
-            try (ResultSet rs = statement.executeQuery()) {
-                return rs.next() && rs.getBoolean(1);
-            }
+    /** The periodic purge: a failure is logged, and the next run tries again. */
+    void purgeQuietly() {
+        try {
+            purgeOnce();
+        } catch (RuntimeException e) {
+            LOG.warnf(e, "Purging expired sessions failed; the next run tries again");
         }
     }
 }

@@ -1,17 +1,14 @@
 package io.quarkiverse.sqlspec.runtime.httpsession;
 
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.util.function.Function;
 
 import jakarta.inject.Inject;
 
-import io.agroal.api.AgroalDataSource;
 import io.quarkiverse.sqlspec.HttpSession;
 import io.quarkiverse.sqlspec.HttpSessionStore;
 import io.quarkiverse.sqlspec.runtime.config.SqlSpecRuntimeConfig;
 import io.quarkiverse.sqlspec.runtime.config.SqlSpecRuntimeConfig.HttpSessionConfig;
-import io.quarkiverse.sqlspec.runtime.jdbc.SqlExceptions;
+import io.quarkiverse.sqlspec.runtime.database.DbSessions;
 import io.quarkus.agroal.runtime.AgroalDataSourceUtil;
 import io.quarkus.arc.Arc;
 import io.quarkus.arc.SyntheticCreationalContext;
@@ -47,22 +44,25 @@ public class HttpSessionRecorder {
             HttpSessionConfig sessions = config.getValue().httpSession();
             HttpSessionSettings settings = HttpSessionSettings.of(sessions);
             HttpSessionTable table = HttpSessionTable.named(sessions.table(), "quarkus.sqlspec.http-session.table");
-            AgroalDataSource dataSource = AgroalDataSourceUtil.dataSourceIfActive(sessions.datasource())
-                    .orElseThrow(() -> new ConfigurationException("quarkus.sqlspec.http-session.datasource is '"
-                            + sessions.datasource() + "', which is not an active datasource: configure "
-                            + DataSourceUtil.dataSourcePropertyKey(sessions.datasource(), "db-kind")
-                            + " or point the sessions at another datasource"));
-            if (sessions.manageSchema()) {
-                try (Connection connection = dataSource.getConnection()) {
-                    table.createOrComplete(connection);
-                } catch (SQLException e) {
-                    throw SqlExceptions.translate(e, "CREATE TABLE " + table.name());
-                }
+            DbSessions dbSessions = context.getInjectedReference(DbSessions.class);
+            String dataSource = sessions.datasource();
+            if (!dbSessions.names().contains(dataSource)
+                    || AgroalDataSourceUtil.dataSourceIfActive(dataSource).isEmpty()) {
+                throw new ConfigurationException("quarkus.sqlspec.http-session.datasource is '" + dataSource
+                        + "', which is not an active datasource: configure "
+                        + DataSourceUtil.dataSourcePropertyKey(dataSource, "db-kind")
+                        + " or point the sessions at another datasource");
             }
-            HttpSessionRepository store = new HttpSessionRepository(dataSource, table, sessions.maxSize(),
-                    sessions.absoluteTimeout());
-            return new HttpSessions(store, settings, new HttpSessionPurger(dataSource, store,
-                    sessions.purgeBatchSize()));
+            HttpSessionRepository repository = new HttpSessionRepository(dbSessions.session(dataSource), table,
+                    sessions.maxSize(), sessions.absoluteTimeout());
+            if (sessions.manageSchema()) {
+                dbSessions.transaction(dataSource, db -> {
+                    table.createOrComplete(db);
+                    return null;
+                });
+            }
+            return new HttpSessions(dbSessions, dataSource, repository, settings,
+                    new HttpSessionPurger(dbSessions, dataSource, repository, table, sessions.purgeBatchSize()));
         };
     }
 
@@ -79,7 +79,10 @@ public class HttpSessionRecorder {
         HttpSessionPurger purger = Arc.container().instance(HttpSessions.class).get().purger();
         Vertx vertx = Arc.container().instance(Vertx.class).get();
         long interval = config.getValue().httpSession().purgeInterval().toMillis();
-        long timer = vertx.setPeriodic(interval, id -> vertx.executeBlocking(purger::purgeOnce, false));
+        long timer = vertx.setPeriodic(interval, id -> vertx.executeBlocking(() -> {
+            purger.purgeQuietly();
+            return null;
+        }, false));
         shutdown.addShutdownTask(() -> vertx.cancelTimer(timer));
     }
 }

@@ -1,146 +1,84 @@
 package io.quarkiverse.sqlspec.runtime.httpsession;
 
 import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Types;
 import java.time.Duration;
-import java.time.OffsetDateTime;
+import java.util.Map;
 import java.util.Optional;
 
-import javax.sql.DataSource;
-
-import io.quarkiverse.sqlspec.runtime.jdbc.SqlExceptions;
+import io.quarkiverse.sqlspec.DbSession;
 
 /**
- * Server-side sessions in a PostgreSQL table, as JSON readable with SQL.
+ * The statements on the session table, as JSON readable with SQL, keyed by {@link HttpSessionIds#key the hash of the
+ * id}.
  * <p>
- * Every expiry is computed and compared by the database ({@code now()}), never by the application's clock, so that
- * several instances with drifting clocks agree. Each operation is one statement on its own pooled connection in
- * auto-commit mode: session writes do not join the request's transaction (a failed request must not lose the
- * login that preceded it).
+ * They run through the {@link DbSession} of the table's datasource, so they use whatever connection and transaction
+ * is current: inside an HTTP request the request's own (a read before the first write runs in auto-commit, a write
+ * joins the request's transaction); elsewhere the caller opens a transaction. Every expiry is computed and compared by
+ * the database ({@code now()}), never by the application's clock, so that instances with drifting clocks agree.
  */
 public final class HttpSessionRepository {
 
-    /** A stored session as read: its JSON data and, when it expires, how long it has left. */
-    public record StoredSession(String id, String data, Optional<Duration> expiresIn, OffsetDateTime createdAt) {
+    /** A stored session as read: its JSON data and how long it has left. */
+    public record StoredSession(String data, Duration expiresIn) {
     }
 
-    private final DataSource dataSource;
-    private final HttpSessionTable table;
+    private final DbSession db;
     private final int maxSize;
     private final String get;
-    private final String upsert;
-    private final String delete;
-    private final String exists;
-    private final String expiresIn;
-    private final String renew;
-    private final String deleteExpiredBatch;
     private final String insertNew;
     private final String updateLive;
+    private final String renew;
+    private final String delete;
+    private final String deleteExpiredBatch;
+    private final String deleteAll;
 
     /**
+     * @param db the session of the table's datasource
      * @param maxSize the largest JSON document accepted, in UTF-8 bytes
+     * @param absoluteTimeout sessions older than this are dead however active they are
      */
-    public HttpSessionRepository(DataSource dataSource, HttpSessionTable table, int maxSize) {
-        this(dataSource, table, maxSize, null);
-    }
-
-    /**
-     * @param absoluteTimeout sessions older than this are dead however active they are; {@code null} for no limit
-     */
-    public HttpSessionRepository(DataSource dataSource, HttpSessionTable table, int maxSize, Duration absoluteTimeout) {
-        this.dataSource = dataSource;
-        this.table = table;
+    public HttpSessionRepository(DbSession db, HttpSessionTable table, int maxSize, Duration absoluteTimeout) {
+        this.db = db;
         this.maxSize = maxSize;
         String t = table.name();
         // the limit is a number computed here, not user input, so it is written into the statement
-        String live = "(expires_at IS NULL OR expires_at > now())" + (absoluteTimeout == null ? ""
-                : " AND created_at > now() - make_interval(secs => " + seconds(absoluteTimeout) + ")");
-        this.insertNew = "INSERT INTO " + t + " (session_id, data, expires_at) VALUES (?, ?::jsonb, "
-                + "now() + make_interval(secs => ?)) ON CONFLICT (session_id) DO NOTHING";
+        String live = "expires_at > now() AND created_at > now() - make_interval(secs => " + seconds(absoluteTimeout)
+                + ")";
+        this.get = "SELECT data::text AS data, EXTRACT(EPOCH FROM expires_at - now()) AS seconds_left FROM " + t
+                + " WHERE session_id = ? AND " + live;
+        this.insertNew = "INSERT INTO " + t + " (session_id, data, expires_at) VALUES (?, ?::jsonb,"
+                + " now() + make_interval(secs => ?)) ON CONFLICT (session_id) DO NOTHING";
         this.updateLive = "UPDATE " + t + " SET data = ?::jsonb, expires_at = now() + make_interval(secs => ?),"
                 + " updated_at = now() WHERE session_id = ? AND " + live;
-        this.get = "SELECT data::text, CASE WHEN expires_at IS NULL THEN NULL"
-                + " ELSE EXTRACT(EPOCH FROM expires_at - now()) END, created_at FROM " + t
-                + " WHERE session_id = ? AND " + live;
-        this.upsert = "INSERT INTO " + t + " (session_id, data, expires_at) VALUES (?, ?::jsonb, "
-                + "now() + make_interval(secs => ?)) ON CONFLICT (session_id) DO UPDATE SET data = EXCLUDED.data,"
-                + " expires_at = EXCLUDED.expires_at, updated_at = now()";
-        this.delete = "DELETE FROM " + t + " WHERE session_id = ?";
-        this.exists = "SELECT 1 FROM " + t + " WHERE session_id = ? AND " + live;
-        this.expiresIn = "SELECT EXTRACT(EPOCH FROM expires_at - now()) FROM " + t + " WHERE session_id = ? AND "
-                + live;
         this.renew = "UPDATE " + t + " SET expires_at = now() + make_interval(secs => ?), updated_at = now()"
                 + " WHERE session_id = ? AND " + live;
+        this.delete = "DELETE FROM " + t + " WHERE session_id = ?";
+        // a session past its absolute timeout is not renewed any more, so its expires_at passes soon after
         this.deleteExpiredBatch = "DELETE FROM " + t + " WHERE session_id IN (SELECT session_id FROM " + t
                 + " WHERE expires_at <= now() LIMIT ? FOR UPDATE SKIP LOCKED)";
+        this.deleteAll = "DELETE FROM " + t;
     }
 
-    public HttpSessionTable table() {
-        return table;
-    }
-
-    /** The live session with that id; expired rows are hidden even before the purge deletes them. */
-    public Optional<StoredSession> get(String id) {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement statement = connection.prepareStatement(get)) {
-            statement.setString(1, id);
-            try (ResultSet rs = statement.executeQuery()) {
-                if (!rs.next()) {
-                    return Optional.empty();
-                }
-                double seconds = rs.getDouble(2);
-                Optional<Duration> left = rs.wasNull() ? Optional.empty() : Optional.of(toDuration(seconds));
-                return Optional.of(new StoredSession(id, rs.getString(1), left,
-                        rs.getObject(3, OffsetDateTime.class)));
-            }
-        } catch (SQLException e) {
-            throw SqlExceptions.translate(e, get);
+    /** The live session stored under {@code key}; expired rows are hidden even before the purge deletes them. */
+    public Optional<StoredSession> get(String key) {
+        Map<String, Object> row = db.selectOneOrNull(get, key);
+        if (row == null) {
+            return Optional.empty();
         }
+        double secondsLeft = ((Number) row.get("seconds_left")).doubleValue();
+        return Optional.of(new StoredSession((String) row.get("data"),
+                Duration.ofMillis(Math.round(secondsLeft * 1000))));
     }
 
     /**
-     * Inserts or replaces a session (data and expiry).
+     * Stores a new session.
      *
-     * @param ttl time to live from now by the database clock; {@code null} for a session that never expires
+     * @return {@code false} in the (astronomically unlikely) case the key is taken
      * @throws HttpSessionTooLargeException when the data is over the configured limit
      */
-    public void set(String id, String jsonData, Duration ttl) {
+    public boolean insertNew(String key, String jsonData, Duration ttl) {
         checkSize(jsonData);
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement statement = connection.prepareStatement(upsert)) {
-            statement.setString(1, id);
-            statement.setString(2, jsonData);
-            if (ttl == null) {
-                statement.setNull(3, Types.DOUBLE);
-            } else {
-                statement.setDouble(3, seconds(ttl));
-            }
-            statement.executeUpdate();
-        } catch (SQLException e) {
-            throw SqlExceptions.translate(e, upsert);
-        }
-    }
-
-    /**
-     * Stores a new session under a new id.
-     *
-     * @return {@code false} in the (astronomically unlikely) case the id is taken
-     */
-    public boolean insertNew(String id, String jsonData, Duration ttl) {
-        checkSize(jsonData);
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement statement = connection.prepareStatement(insertNew)) {
-            statement.setString(1, id);
-            statement.setString(2, jsonData);
-            statement.setDouble(3, seconds(ttl));
-            return statement.executeUpdate() == 1;
-        } catch (SQLException e) {
-            throw SqlExceptions.translate(e, insertNew);
-        }
+        return db.execute(insertNew, key, jsonData, seconds(ttl)).rowsAffected() == 1;
     }
 
     /**
@@ -149,17 +87,37 @@ public final class HttpSessionRepository {
      *
      * @return whether the session was still there
      */
-    public boolean updateLive(String id, String jsonData, Duration ttl) {
+    public boolean updateLive(String key, String jsonData, Duration ttl) {
         checkSize(jsonData);
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement statement = connection.prepareStatement(updateLive)) {
-            statement.setString(1, jsonData);
-            statement.setDouble(2, seconds(ttl));
-            statement.setString(3, id);
-            return statement.executeUpdate() == 1;
-        } catch (SQLException e) {
-            throw SqlExceptions.translate(e, updateLive);
-        }
+        return db.execute(updateLive, jsonData, seconds(ttl), key).rowsAffected() == 1;
+    }
+
+    /**
+     * Moves a live session's expiry to {@code ttl} from now.
+     *
+     * @return whether a live session was renewed (an expired one is not brought back)
+     */
+    public boolean renew(String key, Duration ttl) {
+        return db.execute(renew, seconds(ttl), key).rowsAffected() == 1;
+    }
+
+    /** Deletes a session; a missing one is not an error. */
+    public void delete(String key) {
+        db.execute(delete, key);
+    }
+
+    /**
+     * Deletes at most {@code batchSize} expired sessions, skipping rows another purge has locked.
+     *
+     * @return how many were deleted
+     */
+    public long deleteExpiredBatch(int batchSize) {
+        return db.execute(deleteExpiredBatch, batchSize).rowsAffected();
+    }
+
+    /** Deletes every session. */
+    public long deleteAll() {
+        return db.execute(deleteAll).rowsAffected();
     }
 
     private void checkSize(String jsonData) {
@@ -169,106 +127,7 @@ public final class HttpSessionRepository {
         }
     }
 
-    /** Deletes a session; a missing one is not an error. */
-    public void delete(String id) {
-        update(delete, id);
-    }
-
-    /** Deletes every session (for tests and "log everyone out"). */
-    public long deleteAll() {
-        String sql = "DELETE FROM " + table.name();
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement statement = connection.prepareStatement(sql)) {
-            return statement.executeLargeUpdate();
-        } catch (SQLException e) {
-            throw SqlExceptions.translate(e, sql);
-        }
-    }
-
-    public boolean exists(String id) {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement statement = connection.prepareStatement(exists)) {
-            statement.setString(1, id);
-            try (ResultSet rs = statement.executeQuery()) {
-                return rs.next();
-            }
-        } catch (SQLException e) {
-            throw SqlExceptions.translate(e, exists);
-        }
-    }
-
-    /**
-     * How long a live session has left; empty when it never expires or does not exist (see {@link #exists}).
-     */
-    public Optional<Duration> expiresIn(String id) {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement statement = connection.prepareStatement(expiresIn)) {
-            statement.setString(1, id);
-            try (ResultSet rs = statement.executeQuery()) {
-                if (!rs.next()) {
-                    return Optional.empty();
-                }
-                double seconds = rs.getDouble(1);
-                return rs.wasNull() ? Optional.empty() : Optional.of(toDuration(seconds));
-            }
-        } catch (SQLException e) {
-            throw SqlExceptions.translate(e, expiresIn);
-        }
-    }
-
-    /**
-     * Moves a live session's expiry to {@code ttl} from now.
-     *
-     * @return whether a live session was renewed (an expired one is not brought back)
-     */
-    public boolean renew(String id, Duration ttl) {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement statement = connection.prepareStatement(renew)) {
-            statement.setDouble(1, seconds(ttl));
-            statement.setString(2, id);
-            return statement.executeUpdate() == 1;
-        } catch (SQLException e) {
-            throw SqlExceptions.translate(e, renew);
-        }
-    }
-
-    /**
-     * Deletes expired sessions in batches of {@code batchSize} (short transactions, rows locked by a concurrent purge
-     * skipped).
-     *
-     * @return how many were deleted
-     */
-    public long deleteExpired(int batchSize) {
-        long total = 0;
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement statement = connection.prepareStatement(deleteExpiredBatch)) {
-            int deleted;
-            do {
-                statement.setInt(1, batchSize);
-                deleted = statement.executeUpdate();
-                total += deleted;
-            } while (deleted == batchSize);
-            return total;
-        } catch (SQLException e) {
-            throw SqlExceptions.translate(e, deleteExpiredBatch);
-        }
-    }
-
-    private int update(String sql, String id) {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement statement = connection.prepareStatement(sql)) {
-            statement.setString(1, id);
-            return statement.executeUpdate();
-        } catch (SQLException e) {
-            throw SqlExceptions.translate(e, sql);
-        }
-    }
-
-    private static double seconds(Duration ttl) {
-        return ttl.toNanos() / 1_000_000_000.0;
-    }
-
-    private static Duration toDuration(double seconds) {
-        return Duration.ofNanos(Math.round(seconds * 1_000_000_000.0));
+    private static double seconds(Duration duration) {
+        return duration.toNanos() / 1_000_000_000.0;
     }
 }

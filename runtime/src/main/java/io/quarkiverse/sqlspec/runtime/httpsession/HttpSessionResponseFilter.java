@@ -6,15 +6,19 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
+import org.jboss.resteasy.reactive.server.core.ResteasyReactiveRequestContext;
+import org.jboss.resteasy.reactive.server.spi.ResteasyReactiveContainerRequestContext;
 
 import io.quarkiverse.sqlspec.runtime.blocking.WorkerCalls;
 import io.quarkiverse.sqlspec.runtime.http.ErrorBodies;
+import io.quarkiverse.sqlspec.runtime.http.TransactionResponseFilter;
 import io.quarkus.arc.Arc;
 import io.smallrye.mutiny.Uni;
 
 /**
  * Saves the request's session before the response is written, when the request touched it, and sets or clears the
- * cookie.
+ * cookie. It runs before {@link TransactionResponseFilter}, so that a save that joins the request's transaction is
+ * committed or rolled back with the request's data.
  * <p>
  * {@code @Singleton}: without a scope, a filter class with fields gets an application-scoped generated filter, called
  * through a client proxy on every request.
@@ -22,35 +26,28 @@ import io.smallrye.mutiny.Uni;
 @Singleton
 public class HttpSessionResponseFilter {
 
-    /**
-     * Found on first use: Quarkus REST creates its filters before the runtime beans exist.
-     */
-    private volatile HttpSessions sessions;
-
-    private HttpSessions sessions() {
-        HttpSessions current = sessions;
-        if (current == null) {
-            current = Arc.container().instance(HttpSessions.class).get();
-            sessions = current;
-        }
-        return current;
-    }
-
     private static final Logger LOG = Logger.getLogger(HttpSessionResponseFilter.class);
+
+    /** Found on first use: Quarkus REST creates its filters before the runtime beans exist. */
+    private volatile HttpSessions sessions;
 
     /**
      * @return {@code null} when done at once (the session was not touched, or on a worker thread)
      */
-    @ServerResponseFilter(priority = 2)
-    public Uni<Void> saveSession(ContainerResponseContext response) {
+    @ServerResponseFilter(priority = TransactionResponseFilter.PRIORITY + 1)
+    public Uni<Void> saveSession(ResteasyReactiveContainerRequestContext requestContext,
+            ContainerResponseContext response) {
         HttpSessionState state = HttpSessions.existing();
         if (state == null || !state.touched() || state.saved()) {
             return null;
         }
+        int status = TransactionResponseFilter.finalStatus(
+                (ResteasyReactiveRequestContext) requestContext.getServerRequestContext(), response);
         boolean secureRequest = HttpSessions.secureRequest();
+        HttpSessions httpSessions = sessions();
         return WorkerCalls.inFilter(() -> {
             try {
-                return state.save();
+                return httpSessions.saveForResponse(state, status);
             } catch (HttpSessionTooLargeException e) {
                 LOG.error(e.getMessage());
                 response.setStatus(500);
@@ -60,10 +57,19 @@ public class HttpSessionResponseFilter {
             }
         }, cookie -> {
             if (cookie != null) {
-                response.getHeaders().add("Set-Cookie", HttpSessionCookies.header(sessions().settings(), cookie,
+                response.getHeaders().add("Set-Cookie", HttpSessionCookies.header(httpSessions.settings(), cookie,
                         secureRequest));
                 response.getHeaders().putSingle("Cache-Control", "no-store");
             }
         });
+    }
+
+    private HttpSessions sessions() {
+        HttpSessions current = sessions;
+        if (current == null) {
+            current = Arc.container().instance(HttpSessions.class).get();
+            sessions = current;
+        }
+        return current;
     }
 }

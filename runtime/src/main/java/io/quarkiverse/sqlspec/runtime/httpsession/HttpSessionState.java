@@ -1,8 +1,6 @@
 package io.quarkiverse.sqlspec.runtime.httpsession;
 
-import java.security.SecureRandom;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.Optional;
 
 import io.quarkiverse.sqlspec.HttpSession;
@@ -10,44 +8,26 @@ import io.quarkiverse.sqlspec.exception.SqlSpecException;
 import io.vertx.core.json.JsonObject;
 
 /**
- * One request's view of its session: the id the client sent, loaded from the store on first use, and what the
- * request did to it. {@link #save} decides what, if anything, to write.
+ * One request's view of its session: the id the client sent, loaded from the table on first use, and what the request
+ * did to it. {@link #save} decides what, if anything, to write.
  */
 final class HttpSessionState implements HttpSession {
 
-    private static final SecureRandom RANDOM = new SecureRandom();
-    /** 32 random bytes: 256 bits, URL-safe base64 (43 characters). */
-    private static final int ID_BYTES = 32;
-
-    private final HttpSessionRepository store;
-    private final HttpSessionSettings settings;
+    private final HttpSessions sessions;
     private final String cookieId;
     private boolean loaded;
     private boolean stored;
     private String id;
     private JsonObject data;
     private JsonObject loadedData;
-    private Optional<Duration> expiresIn = Optional.empty();
+    private Duration expiresIn;
     private String replacedId;
     private boolean invalidated;
     private boolean saved;
 
-    HttpSessionState(HttpSessionRepository store, HttpSessionSettings settings, String cookieId) {
-        this.store = store;
-        this.settings = settings;
+    HttpSessionState(HttpSessions sessions, String cookieId) {
+        this.sessions = sessions;
         this.cookieId = cookieId;
-    }
-
-    static String newId() {
-        byte[] bytes = new byte[ID_BYTES];
-        RANDOM.nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-    }
-
-    /** Only ids of the shape the server issues are even looked up. */
-    static boolean wellFormed(String id) {
-        return id != null && id.length() == 43 && id.chars().allMatch(
-                c -> (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_');
     }
 
     boolean touched() {
@@ -62,8 +42,9 @@ final class HttpSessionState implements HttpSession {
         if (loaded) {
             return;
         }
-        loaded = true;
-        Optional<HttpSessionRepository.StoredSession> found = wellFormed(cookieId) ? store.get(cookieId)
+        // marked loaded only once it is: a load that failed (database down) leaves nothing to save
+        Optional<HttpSessionRepository.StoredSession> found = HttpSessionIds.wellFormed(cookieId)
+                ? sessions.run(repository -> repository.get(HttpSessionIds.key(cookieId)))
                 : Optional.empty();
         if (found.isPresent()) {
             stored = true;
@@ -76,6 +57,7 @@ final class HttpSessionState implements HttpSession {
             // an id the server did not issue, or an expired one, is never adopted
             data = new JsonObject();
         }
+        loaded = true;
     }
 
     @Override
@@ -145,7 +127,7 @@ final class HttpSessionState implements HttpSession {
     }
 
     /**
-     * Writes what the request changed.
+     * Writes what the request changed, in whatever transaction the caller runs it (the request's, or one of its own).
      *
      * @return the cookie to send: a new id, {@code ""} to clear it, or {@code null} for no cookie
      */
@@ -154,41 +136,47 @@ final class HttpSessionState implements HttpSession {
             return null;
         }
         saved = true;
+        HttpSessionRepository repository = sessions.repository();
+        HttpSessionSettings settings = sessions.settings();
         if (!loaded) {
             return null; // never touched: nothing read, nothing written
         }
         if (invalidated) {
             if (stored) {
-                store.delete(id);
+                repository.delete(HttpSessionIds.key(id));
             }
             if (replacedId != null) {
-                store.delete(replacedId);
+                repository.delete(HttpSessionIds.key(replacedId));
             }
             return cookieId != null ? "" : null;
         }
         if (replacedId != null) {
-            store.delete(replacedId);
+            repository.delete(HttpSessionIds.key(replacedId));
         }
         String json = data.encode();
         if (!stored) {
             if (data.isEmpty() && replacedId == null) {
                 return null; // nothing worth a session yet
             }
-            id = newId();
-            store.insertNew(id, json, settings.idleTimeout());
+            id = HttpSessionIds.newId();
+            repository.insertNew(HttpSessionIds.key(id), json, settings.idleTimeout());
             return id;
         }
         if (!data.equals(loadedData)) {
-            store.updateLive(id, json, settings.idleTimeout());
-        } else if (renewalDue()) {
-            store.renew(id, settings.idleTimeout());
+            repository.updateLive(HttpSessionIds.key(id), json, settings.idleTimeout());
+        } else if (renewalDue(settings)) {
+            repository.renew(HttpSessionIds.key(id), settings.idleTimeout());
         }
         return null;
     }
 
+    /** Drops what the request changed: its data is rolled back, so is its session. */
+    void discard() {
+        saved = true;
+    }
+
     /** Renewing on every read would write on every request; once per {@code renew-after} is enough. */
-    private boolean renewalDue() {
-        return expiresIn.map(left -> left.compareTo(settings.idleTimeout().minus(settings.renewAfter())) < 0)
-                .orElse(false);
+    private boolean renewalDue(HttpSessionSettings settings) {
+        return expiresIn != null && expiresIn.compareTo(settings.idleTimeout().minus(settings.renewAfter())) < 0;
     }
 }

@@ -1,18 +1,15 @@
 package io.quarkiverse.sqlspec.runtime.httpsession;
 
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.regex.Pattern;
 
+import io.quarkiverse.sqlspec.DbSession;
 import io.quarkus.runtime.configuration.ConfigurationException;
 
 /**
  * The session table: its validated name and the DDL that creates it, or completes it additively (never drops).
  * <p>
  * {@code fillfactor} 80 leaves room on each page for the frequent updates of {@code data}, {@code expires_at} and
- * {@code updated_at} to stay HOT (no index update); the partial index on {@code expires_at} serves the purge without
- * indexing sessions that never expire.
+ * {@code updated_at} to stay HOT (no index update); the partial index on {@code expires_at} serves the purge.
  */
 public final class HttpSessionTable {
 
@@ -45,25 +42,35 @@ public final class HttpSessionTable {
         return name;
     }
 
-    /** Creates the table and index when missing, and adds any column a previous version did not have. */
-    public void createOrComplete(Connection connection) throws SQLException {
+    /**
+     * Creates the table and index when missing, adds any column a previous version did not have, and replaces the ids
+     * that earlier versions of SQLSpec stored in clear by their hash (those sessions stay valid). Runs in the caller's
+     * transaction, under a transaction-level advisory lock: instances that start together on an empty database wait
+     * for each other instead of colliding in PostgreSQL's catalog ({@code CREATE TABLE IF NOT EXISTS} alone is not
+     * safe against a concurrent twin).
+     */
+    public void createOrComplete(DbSession db) {
+        db.execute("SELECT pg_advisory_xact_lock(hashtext(?))", "sqlspec-http-session-table:" + name);
         String indexName = name.substring(name.lastIndexOf('.') + 1) + "_expires_at_idx";
-        try (Statement statement = connection.createStatement()) {
-            statement.execute("CREATE TABLE IF NOT EXISTS " + name + " ("
-                    + "session_id text PRIMARY KEY, "
-                    + "data jsonb NOT NULL DEFAULT '{}'::jsonb, "
-                    + "expires_at timestamptz, "
-                    + "created_at timestamptz NOT NULL DEFAULT now(), "
-                    + "updated_at timestamptz NOT NULL DEFAULT now()"
-                    + ") WITH (fillfactor = 80)");
-            statement.execute("ALTER TABLE " + name + " ADD COLUMN IF NOT EXISTS data jsonb NOT NULL DEFAULT '{}'::jsonb");
-            statement.execute("ALTER TABLE " + name + " ADD COLUMN IF NOT EXISTS expires_at timestamptz");
-            statement.execute("ALTER TABLE " + name
-                    + " ADD COLUMN IF NOT EXISTS created_at timestamptz NOT NULL DEFAULT now()");
-            statement.execute("ALTER TABLE " + name
-                    + " ADD COLUMN IF NOT EXISTS updated_at timestamptz NOT NULL DEFAULT now()");
-            statement.execute("CREATE INDEX IF NOT EXISTS " + indexName + " ON " + name
-                    + " (expires_at) WHERE expires_at IS NOT NULL");
-        }
+        db.executeScript("CREATE TABLE IF NOT EXISTS " + name + " ("
+                + "session_id text PRIMARY KEY, "
+                + "data jsonb NOT NULL DEFAULT '{}'::jsonb, "
+                + "expires_at timestamptz, "
+                + "created_at timestamptz NOT NULL DEFAULT now(), "
+                + "updated_at timestamptz NOT NULL DEFAULT now()"
+                + ") WITH (fillfactor = 80);\n"
+                + "ALTER TABLE " + name + " ADD COLUMN IF NOT EXISTS data jsonb NOT NULL DEFAULT '{}'::jsonb;\n"
+                + "ALTER TABLE " + name + " ADD COLUMN IF NOT EXISTS expires_at timestamptz;\n"
+                + "ALTER TABLE " + name + " ADD COLUMN IF NOT EXISTS created_at timestamptz NOT NULL DEFAULT now();\n"
+                + "ALTER TABLE " + name + " ADD COLUMN IF NOT EXISTS updated_at timestamptz NOT NULL DEFAULT now();\n"
+                + "CREATE INDEX IF NOT EXISTS " + indexName + " ON " + name
+                + " (expires_at) WHERE expires_at IS NOT NULL");
+        db.execute(hashLegacyIds());
+    }
+
+    /** Ids stored in clear have the id's length (43); keys are 64 hex digits, as {@link HttpSessionIds#key}. */
+    private String hashLegacyIds() {
+        return "UPDATE " + name + " SET session_id = encode(sha256(convert_to(session_id, 'UTF8')), 'hex')"
+                + " WHERE length(session_id) = " + HttpSessionIds.ID_LENGTH;
     }
 }

@@ -1,32 +1,53 @@
 package io.quarkiverse.sqlspec.runtime.httpsession;
 
+import java.util.function.Function;
+
 import org.jboss.logging.Logger;
 
 import io.quarkiverse.sqlspec.HttpSessionStore;
 import io.quarkiverse.sqlspec.exception.SqlSpecException;
 import io.quarkiverse.sqlspec.runtime.blocking.WorkerCalls;
+import io.quarkiverse.sqlspec.runtime.database.DbSessions;
 import io.vertx.core.Context;
 import io.vertx.core.http.Cookie;
 import io.vertx.ext.web.RoutingContext;
 
 /**
- * The HTTP-session runtime, one bean per application: the table's statements, the settings, the purger, and the rule
- * that finds the current request's {@link HttpSessionState} (created on first use from the request's cookie). It is
- * also the injectable {@link HttpSessionStore}.
+ * The HTTP-session runtime, one bean per application (also the injectable {@link HttpSessionStore}): the table's
+ * statements, the settings, the purge, the rule that finds the current request's {@link HttpSessionState}, and the
+ * rule that decides in which transaction a session is read and saved.
+ * <p>
+ * In a Quarkus REST request, the session is read and written on the request's own connection to the sessions'
+ * datasource, and its save joins the request's transaction: it is kept exactly when the request's data is committed
+ * (see {@link #saveForResponse}). Elsewhere (plain Vert.x routes) each load and save runs in a short transaction of
+ * its own.
  */
 public final class HttpSessions implements HttpSessionStore {
 
     private static final String STATE = HttpSessionState.class.getName();
     private static final Logger LOG = Logger.getLogger(HttpSessions.class);
 
-    private final HttpSessionRepository store;
+    private final DbSessions dbSessions;
+    private final String dataSource;
+    private final HttpSessionRepository repository;
     private final HttpSessionSettings settings;
     private final HttpSessionPurger purger;
 
-    HttpSessions(HttpSessionRepository store, HttpSessionSettings settings, HttpSessionPurger purger) {
-        this.store = store;
+    HttpSessions(DbSessions dbSessions, String dataSource, HttpSessionRepository repository,
+            HttpSessionSettings settings, HttpSessionPurger purger) {
+        this.dbSessions = dbSessions;
+        this.dataSource = dataSource;
+        this.repository = repository;
         this.settings = settings;
         this.purger = purger;
+    }
+
+    HttpSessionRepository repository() {
+        return repository;
+    }
+
+    HttpSessionSettings settings() {
+        return settings;
     }
 
     HttpSessionPurger purger() {
@@ -40,11 +61,34 @@ public final class HttpSessions implements HttpSessionStore {
 
     @Override
     public long deleteAll() {
-        return store.deleteAll();
+        return dbSessions.transaction(dataSource, db -> repository.deleteAll());
     }
 
-    HttpSessionSettings settings() {
-        return settings;
+    /** Runs repository work in the current REST request's transaction, else in a transaction of its own. */
+    <T> T run(Function<HttpSessionRepository, T> work) {
+        if (dbSessions.inHttpRequest()) {
+            return work.apply(repository);
+        }
+        return dbSessions.transaction(dataSource, db -> work.apply(repository));
+    }
+
+    /**
+     * Saves a REST request's session as the sessions' datasource decides for the final status: with the request's
+     * data when it commits; not at all when it rolls back; in manual commit mode, where the application commits its
+     * own work, in a transaction of its own on the request's connection (after the work left uncommitted is rolled
+     * back).
+     *
+     * @return the cookie to send, as {@link HttpSessionState#save()}
+     */
+    String saveForResponse(HttpSessionState state, int status) {
+        return switch (dbSessions.decide(dataSource, status)) {
+            case COMMIT -> state.save();
+            case ROLLBACK -> {
+                state.discard();
+                yield null;
+            }
+            case LEAVE -> dbSessions.inSeparateRequestTransaction(dataSource, state::save);
+        };
     }
 
     HttpSessionState current() {
@@ -57,17 +101,18 @@ public final class HttpSessions implements HttpSessionStore {
         HttpSessionState state = routing.get(STATE);
         if (state == null) {
             Cookie cookie = routing.request().getCookie(settings.cookieName());
-            state = new HttpSessionState(store, settings, cookie == null ? null : cookie.getValue());
+            state = new HttpSessionState(this, cookie == null ? null : cookie.getValue());
             routing.put(STATE, state);
-            saveAtHeadersEnd(routing, state);
+            if (!dbSessions.inHttpRequest()) {
+                saveAtHeadersEnd(routing, state);
+            }
         }
         return state;
     }
 
     /**
-     * Plain Vert.x routes have no response filter: their session is saved when the headers are about to go out. In a
-     * blocking route that happens on the worker thread that ends the response; REST endpoints are saved earlier by
-     * {@link HttpSessionResponseFilter}, which leaves nothing to do here.
+     * Plain Vert.x routes have no response filter: their session is saved when the headers are about to go out, in a
+     * transaction of its own. In a blocking route that happens on the worker thread that ends the response.
      */
     private void saveAtHeadersEnd(RoutingContext routing, HttpSessionState state) {
         routing.addHeadersEndHandler(ignored -> {
@@ -79,7 +124,7 @@ public final class HttpSessions implements HttpSessionStore {
                         + " where the database cannot be called. End the response from a blocking handler");
                 return;
             }
-            String cookie = state.save();
+            String cookie = run(repository -> state.save());
             if (cookie != null) {
                 routing.response().headers().add("Set-Cookie",
                         HttpSessionCookies.header(settings, cookie, routing.request().isSSL()));

@@ -1,6 +1,7 @@
 package io.quarkiverse.sqlspec.runtime.httpsession;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 
@@ -8,8 +9,12 @@ import org.junit.jupiter.api.Test;
 
 import io.quarkiverse.sqlspec.runtime.config.SqlSpecRuntimeConfig.CookieSecure;
 import io.quarkiverse.sqlspec.runtime.config.SqlSpecRuntimeConfig.SameSite;
+import io.quarkus.runtime.configuration.ConfigurationException;
 
-class HttpSessionCookiesTest {
+/**
+ * The parts of HTTP sessions that need no database: the cookie, ids and their stored keys, the table's name.
+ */
+class HttpSessionBasicsTest {
 
     static HttpSessionSettings settings(String name, SameSite sameSite, CookieSecure secure) {
         return new HttpSessionSettings(name, sameSite, secure, Duration.ofMinutes(30), Duration.ofHours(8),
@@ -42,10 +47,30 @@ class HttpSessionCookiesTest {
 
     @Test
     void onlyServerShapedIdsAreLookedUp() {
-        assertThat(HttpSessionState.wellFormed(HttpSessionState.newId())).isTrue();
-        assertThat(HttpSessionState.newId()).isNotEqualTo(HttpSessionState.newId());
-        assertThat(HttpSessionState.wellFormed("short")).isFalse();
-        assertThat(HttpSessionState.wellFormed("=".repeat(43))).isFalse();
-        assertThat(HttpSessionState.wellFormed(null)).isFalse();
+        assertThat(HttpSessionIds.wellFormed(HttpSessionIds.newId())).isTrue();
+        assertThat(HttpSessionIds.newId()).isNotEqualTo(HttpSessionIds.newId());
+        assertThat(HttpSessionIds.wellFormed("short")).isFalse();
+        assertThat(HttpSessionIds.wellFormed("=".repeat(43))).isFalse();
+        assertThat(HttpSessionIds.wellFormed(null)).isFalse();
+    }
+
+    @Test
+    void theStoredKeyIsTheIdsSha256AndNeverTheId() {
+        String id = HttpSessionIds.newId();
+        assertThat(HttpSessionIds.key(id)).matches("[0-9a-f]{64}").isNotEqualTo(id)
+                .isEqualTo(HttpSessionIds.key(id));
+        // echo -n abc | sha256sum
+        assertThat(HttpSessionIds.key("abc"))
+                .isEqualTo("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+    }
+
+    @Test
+    void tableNamesAreValidatedIdentifiers() {
+        assertThat(HttpSessionTable.named("app.web_sessions", "p").name()).isEqualTo("app.web_sessions");
+        for (String bad : new String[] { "sessions; DROP TABLE users", "Sessions", "a.b.c", "x".repeat(64), "" }) {
+            assertThatThrownBy(() -> HttpSessionTable.named(bad, "quarkus.sqlspec.http-session.table"))
+                    .isInstanceOf(ConfigurationException.class)
+                    .hasMessageContaining("quarkus.sqlspec.http-session.table");
+        }
     }
 }
