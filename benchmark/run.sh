@@ -169,9 +169,15 @@ run_wrk() {
               (requests > 0 ? ticks * 1000000 / hz / requests : 0) }' <<<"$output"
 }
 
-# declare_variants -> sets scripts[variant]="wrk script|path|environment" (after start_app: logs in for the session variant)
+# declare_variants -> sets scripts[variant]="wrk script|path|environment" (after start_app: creates the sessions of the
+# session variant). Many users, each with a session of their own: a session's save joins its request's transaction, so
+# concurrent writes to ONE session queue on its row lock, which is not what a server under load serves.
 declare_variants() {
-  SESSION_COOKIE=$(curl -si -X POST "http://127.0.0.1:$APP_PORT/session/sqlspec" | awk -F': ' 'tolower($1) == "set-cookie" { split($2, a, ";"); print a[1] }' | tr -d '\r')
+  local cookies=() i
+  for ((i = 0; i < 256; i++)); do
+    cookies+=("$(curl -si -X POST "http://127.0.0.1:$APP_PORT/session/sqlspec" | awk -F': ' 'tolower($1) == "set-cookie" { split($2, a, ";"); print a[1] }' | tr -d '\r')")
+  done
+  SESSION_COOKIES=$(IFS=,; echo "${cookies[*]}")
 
   declare -gA scripts=(
     [hello]="get.lua|/hello|PREFIX=/hello?"
@@ -180,7 +186,7 @@ declare_variants() {
     [orm-tx-get]="get.lua|/orm-tx/users/1|PREFIX=/orm-tx/users/"
     [sqlspec-post]="post.lua|/sqlspec/users|X=1" [jdbc-post]="post.lua|/jdbc/users|X=1" [jdbc-tx-post]="post.lua|/jdbc-tx/users|X=1"
     [jta-post]="post.lua|/jta/users|X=1" [orm-post]="post.lua|/orm/users|X=1"
-    [session-sqlspec]="session.lua|/session/sqlspec|SESSION_COOKIE=$SESSION_COOKIE" [session-none]="session.lua|/session/none|X=1"
+    [session-sqlspec]="session.lua|/session/sqlspec|SESSION_COOKIES=$SESSION_COOKIES" [session-none]="session.lua|/session/none|X=1"
   )
 }
 

@@ -15,6 +15,21 @@ public final class DbChecks {
     private DbChecks() {
     }
 
+    public static String text(DataSource dataSource, String sql) throws Exception {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement statement = connection.prepareStatement(sql);
+                ResultSet rs = statement.executeQuery()) {
+            return rs.next() ? rs.getString(1) : null;
+        }
+    }
+
+    public static void execute(DataSource dataSource, String sql) throws Exception {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.execute();
+        }
+    }
+
     public static long count(DataSource dataSource, String sql) throws Exception {
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement statement = connection.prepareStatement(sql);

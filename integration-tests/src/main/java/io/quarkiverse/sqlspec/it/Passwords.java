@@ -2,27 +2,18 @@ package io.quarkiverse.sqlspec.it;
 
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
-import java.security.SecureRandom;
 import java.util.Base64;
 
 import javax.crypto.SecretKeyFactory;
 import javax.crypto.spec.PBEKeySpec;
 
 /**
- * PBKDF2-SHA256 password hashes, stored as {@code pbkdf2$iterations$salt$hash}.
+ * PBKDF2-SHA256 password hashes, stored as {@code pbkdf2$iterations$salt$hash} (base64 salt and hash; the demo account
+ * is seeded by migration 0002 with one made this way).
  */
 final class Passwords {
 
-    private static final int ITERATIONS = 120_000;
-    private static final SecureRandom RANDOM = new SecureRandom();
-
     private Passwords() {
-    }
-
-    static String hash(String password) {
-        byte[] salt = new byte[16];
-        RANDOM.nextBytes(salt);
-        return "pbkdf2$" + ITERATIONS + "$" + encode(salt) + "$" + encode(derive(password, salt, ITERATIONS));
     }
 
     static boolean matches(String password, String stored) {
@@ -42,9 +33,5 @@ final class Passwords {
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private static String encode(byte[] bytes) {
-        return Base64.getEncoder().encodeToString(bytes);
     }
 }

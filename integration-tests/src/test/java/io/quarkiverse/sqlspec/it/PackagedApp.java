@@ -9,10 +9,12 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -78,6 +80,32 @@ final class PackagedApp implements AutoCloseable {
         PackagedApp app = new PackagedApp(process, port);
         app.awaitUp(name);
         return app;
+    }
+
+    /** What a database command printed, and its exit code. */
+    record CommandRun(int exitCode, String output) {
+    }
+
+    /**
+     * Runs a database command ({@code quarkus.sqlspec.cli}) with the packaged application, its database given only by
+     * environment variables, as an operator would from a terminal.
+     */
+    static CommandRun command(EmbeddedPostgres postgres, String commandLine) throws Exception {
+        String url = "jdbc:postgresql://127.0.0.1:" + postgres.getPort() + "/";
+        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Dquarkus.log.console.stderr=true", "-jar",
+                Path.of(System.getProperty("quarkus.app.dir", "target/quarkus-app")).resolve("quarkus-run.jar")
+                        .toString());
+        Map<String, String> environment = builder.environment();
+        environment.put("QUARKUS_SQLSPEC_CLI", commandLine);
+        environment.put("QUARKUS_DATASOURCE_JDBC_URL", url + "postgres");
+        environment.put("QUARKUS_DATASOURCE_USERNAME", "postgres");
+        environment.put("QUARKUS_DATASOURCE_ANALYTICS_JDBC_URL", url + "analytics");
+        environment.put("QUARKUS_DATASOURCE_ANALYTICS_USERNAME", "postgres");
+        Process process = builder.redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("'%s' ended", commandLine).isTrue();
+        return new CommandRun(process.exitValue(), output);
     }
 
     URI uri(String path) {

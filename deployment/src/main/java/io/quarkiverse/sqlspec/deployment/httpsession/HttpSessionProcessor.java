@@ -88,6 +88,7 @@ class HttpSessionProcessor {
     SyntheticBeanBuildItem httpSessionStoreBean(HttpSessionRecorder recorder) {
         return SyntheticBeanBuildItem.configure(HttpSessionStore.class)
                 .scope(ApplicationScoped.class)
+                .unremovable() // the database commands look it up
                 .setRuntimeInit()
                 .addInjectionPoint(ClassType.create(HttpSessions.class))
                 .createWith(recorder.httpSessionStore())

@@ -1,21 +1,16 @@
 package io.quarkiverse.sqlspec.deployment.sql;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
 import jakarta.inject.Singleton;
 
+import io.quarkiverse.sqlspec.deployment.ApplicationSqlFiles;
 import io.quarkiverse.sqlspec.runtime.sql.NamedSqlFile;
 import io.quarkiverse.sqlspec.runtime.sql.NamedSqlRecorder;
 import io.quarkiverse.sqlspec.runtime.sql.NamedSqlRegistry;
 import io.quarkus.arc.deployment.SyntheticBeanBuildItem;
-import io.quarkus.deployment.ApplicationArchive;
 import io.quarkus.deployment.annotations.BuildProducer;
 import io.quarkus.deployment.annotations.BuildStep;
 import io.quarkus.deployment.annotations.ExecutionTime;
@@ -36,14 +31,7 @@ class NamedSqlProcessor {
     NamedSqlStatementsBuildItem readNamedStatements(ApplicationArchivesBuildItem archives,
             BuildProducer<HotDeploymentWatchedFileBuildItem> watched) {
         Map<String, List<NamedSqlFile.Statement>> byFile = new TreeMap<>();
-        ApplicationArchive root = archives.getRootArchive();
-        root.accept(tree -> tree.walkIfContains(SQL_DIRECTORY, visit -> {
-            String relative = visit.getRelativePath("/");
-            if (relative.startsWith(SQL_DIRECTORY + "/") && relative.endsWith(".sql")
-                    && Files.isRegularFile(visit.getPath())) {
-                byFile.put(relative, parse(relative, read(visit.getPath())));
-            }
-        }));
+        ApplicationSqlFiles.forEach(archives, SQL_DIRECTORY, (path, content) -> byFile.put(path, parse(path, content)));
         watched.produce(HotDeploymentWatchedFileBuildItem.builder()
                 .setLocationPredicate(location -> location.startsWith(SQL_DIRECTORY + "/") && location.endsWith(".sql"))
                 .build());
@@ -69,14 +57,6 @@ class NamedSqlProcessor {
             return NamedSqlFile.parse(file, content);
         } catch (NamedSqlFile.InvalidSqlFileException e) {
             throw new ConfigurationException("SQLSpec: " + e.getMessage());
-        }
-    }
-
-    private static String read(Path path) {
-        try {
-            return Files.readString(path, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }

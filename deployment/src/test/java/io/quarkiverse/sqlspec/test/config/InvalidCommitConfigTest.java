@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import io.quarkiverse.sqlspec.test.Failures;
 import io.quarkus.test.QuarkusUnitTest;
 
 /**
@@ -19,7 +20,7 @@ class InvalidCommitConfigTest {
                 .overrideConfigKey("quarkus.datasource.db-kind", "postgresql")
                 .overrideConfigKey(key, value)
                 .overrideConfigKey("quarkus.sqlspec.extra-commit-statuses", "418")
-                .assertException(failure -> assertThat(UnknownDataSourceInjectionTest.messages(failure))
+                .assertException(failure -> assertThat(Failures.messages(failure))
                         .contains(expected));
     }
 

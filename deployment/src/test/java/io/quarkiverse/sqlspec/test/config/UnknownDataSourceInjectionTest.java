@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.quarkiverse.sqlspec.DbSession;
+import io.quarkiverse.sqlspec.test.Failures;
 import io.quarkus.agroal.DataSource;
 import io.quarkus.test.QuarkusUnitTest;
 
@@ -27,7 +28,7 @@ class UnknownDataSourceInjectionTest {
             .withApplicationRoot(jar -> jar.addClass(Reports.class))
             .overrideConfigKey("quarkus.datasource.db-kind", "postgresql")
             .overrideConfigKey("quarkus.datasource.analytics.db-kind", "postgresql")
-            .assertException(failure -> assertThat(messages(failure))
+            .assertException(failure -> assertThat(Failures.messages(failure))
                     .contains("UnknownDataSourceInjectionTest$Reports#warehouse")
                     .contains("datasource 'warehouse', which is not configured")
                     .contains("[<default>, analytics]")
@@ -36,13 +37,5 @@ class UnknownDataSourceInjectionTest {
     @Test
     void buildFails() {
         fail("the build must fail");
-    }
-
-    static String messages(Throwable failure) {
-        StringBuilder all = new StringBuilder();
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            all.append(t.getMessage()).append('\n');
-        }
-        return all.toString();
     }
 }

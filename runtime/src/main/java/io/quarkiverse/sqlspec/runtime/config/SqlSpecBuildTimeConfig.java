@@ -25,6 +25,22 @@ public interface SqlSpecBuildTimeConfig {
     @ConfigDocSection
     HttpSessionBuildTimeConfig httpSession();
 
+    /**
+     * Health checks (with quarkus-smallrye-health).
+     */
+    @ConfigDocSection
+    Health health();
+
+    interface Health {
+
+        /**
+         * Whether a readiness check per datasource with migrations reports pending migrations, and migrations whose
+         * file changed after they were applied, as DOWN.
+         */
+        @WithDefault("true")
+        boolean enabled();
+    }
+
     interface HttpSessionBuildTimeConfig {
 
         /**

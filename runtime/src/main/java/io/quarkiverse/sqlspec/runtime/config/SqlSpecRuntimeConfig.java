@@ -72,6 +72,23 @@ public interface SqlSpecRuntimeConfig {
     boolean sqlComment();
 
     /**
+     * A database command to run instead of starting the application, for the terminal:
+     * {@code java -Dquarkus.sqlspec.cli="upgrade head" -jar target/quarkus-app/quarkus-run.jar}. The application's
+     * configuration (profile, datasources, credentials from the environment) applies; the process prints the command's
+     * output and exits with its code (0 on success, 1 when it failed, 2 for a wrong command line) without opening its
+     * HTTP port. Commands: {@code upgrade}, {@code downgrade}, {@code current}, {@code stamp}, {@code show-config},
+     * {@code init}, {@code create-migration}, {@code sessions delete-expired}, {@code help}. Ignored in dev and test
+     * mode (use the dev console there).
+     */
+    Optional<String> cli();
+
+    /**
+     * Where {@code init} and {@code create-migration} write migration files, relative to the working directory.
+     */
+    @WithDefault("src/main/resources")
+    String migrationSourceDirectory();
+
+    /**
      * Server-side HTTP sessions (active when {@code quarkus.sqlspec.http-session.enabled=true}).
      */
     @ConfigDocSection
@@ -247,6 +264,14 @@ public interface SqlSpecRuntimeConfig {
          * records an audit row). Values between 100 and 599, disjoint from {@code extra-rollback-statuses}.
          */
         Optional<Set<Integer>> extraCommitStatuses();
+
+        /**
+         * Whether the datasource's pending migrations ({@code src/main/resources/db/migrations[/<datasource>]}) are
+         * applied when the application starts. Defaults to {@code true} in dev and test mode, so that a fresh
+         * application works on its first run, and to {@code false} in production, where migrations are an
+         * operation of their own (the {@code cli} property, or the Kubernetes init task).
+         */
+        Optional<Boolean> migrateAtStart();
 
         /**
          * Statuses that roll back in the automatic modes even though they would commit (for example {@code 202} when

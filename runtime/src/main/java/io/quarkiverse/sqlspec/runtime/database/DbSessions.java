@@ -71,7 +71,7 @@ public final class DbSessions {
         return events;
     }
 
-    SqlExceptions errors() {
+    public SqlExceptions errors() {
         return errors;
     }
 

@@ -36,7 +36,24 @@ public final class NamedSqlFile {
     private NamedSqlFile() {
     }
 
+    /** The named statements of a file, each checked like a statement the application runs. */
     public static List<Statement> parse(String file, String content) {
+        List<Statement> statements = blocks(file, content);
+        for (Statement statement : statements) {
+            String problem = parse(file, statement.line(), statement.name(), statement.sql()).unterminatedConstruct();
+            if (problem != null) {
+                throw new InvalidSqlFileException(file + ":" + statement.line() + ": statement '" + statement.name()
+                        + "' has " + problem);
+            }
+        }
+        return statements;
+    }
+
+    /**
+     * The {@code -- name:} blocks of a file, unchecked: a block runs from its {@code -- name:} line to the next one,
+     * a trailing semicolon dropped; only comments and blank lines may come before the first.
+     */
+    public static List<Statement> blocks(String file, String content) {
         List<Statement> statements = new ArrayList<>();
         String[] lines = content.split("\r?\n", -1);
         String name = null;
@@ -98,10 +115,6 @@ public final class NamedSqlFile {
         }
         if (sql.isEmpty()) {
             throw new InvalidSqlFileException(file + ":" + line + ": statement '" + name + "' has no SQL");
-        }
-        String problem = parse(file, line, name, sql).unterminatedConstruct();
-        if (problem != null) {
-            throw new InvalidSqlFileException(file + ":" + line + ": statement '" + name + "' has " + problem);
         }
         statements.add(new Statement(name, sql, line));
     }

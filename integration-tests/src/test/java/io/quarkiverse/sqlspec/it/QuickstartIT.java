@@ -1,0 +1,96 @@
+package io.quarkiverse.sqlspec.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * The quickstart page, copied literally into a freshly generated Quarkus application, passes its test: no
+ * datasource URL, no Docker. The files are the page's titled source blocks ({@code .src/main/...}); the project is
+ * generated the way {@code quarkus create app} does, and the extension added by its coordinates.
+ * <p>
+ * Needs the extension in the local Maven repository: the build's test command is {@code ./mvnw install}, which
+ * installs it before this module's integration tests run.
+ */
+class QuickstartIT {
+
+    static final Path REPOSITORY = Path.of("..").toAbsolutePath().normalize();
+    static final Path WORK = Path.of("target", "quickstart").toAbsolutePath();
+    static final Pattern TITLED_BLOCK = Pattern.compile("\\[source,[a-z]+\\]\\n\\.([\\w/.\\-]+)\\n----\\n(.*?)\\n----\\n",
+            Pattern.DOTALL);
+
+    @Test
+    void theQuickstartPassesItsTestInAFreshApplication() throws Exception {
+        deleteRecursively(WORK);
+        Files.createDirectories(WORK);
+        maven(WORK, "io.quarkus:quarkus-maven-plugin:" + System.getProperty("quarkus.version", "3.33.2") + ":create",
+                "-DplatformGroupId=io.quarkus", "-DplatformArtifactId=quarkus-bom",
+                "-DplatformVersion=" + System.getProperty("quarkus.version", "3.33.2"), "-DquarkusRegistryClient=false",
+                "-DprojectGroupId=org.acme", "-DprojectArtifactId=hello-sql",
+                "-Dextensions=rest-jackson,jdbc-postgresql");
+        Path project = WORK.resolve("hello-sql");
+        addTheExtension(project.resolve("pom.xml"));
+
+        String page = Files.readString(REPOSITORY.resolve("docs/modules/ROOT/pages/quickstart.adoc"));
+        List<String> written = new ArrayList<>();
+        Matcher block = TITLED_BLOCK.matcher(page);
+        while (block.find()) {
+            Path file = project.resolve(block.group(1));
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, block.group(2) + "\n");
+            written.add(block.group(1));
+        }
+        assertThat(written).contains("src/main/resources/db/migrations/0001_create_users.sql",
+                "src/main/java/org/acme/UserResource.java", "src/test/java/org/acme/UserResourceTest.java");
+
+        // other processes may hold 8081, the default test port
+        String output = maven(project, "test", "-Dquarkus.http.test-port=0");
+        assertThat(output).contains("Tests run: 1, Failures: 0, Errors: 0, Skipped: 0, Time elapsed")
+                .contains("in org.acme.UserResourceTest").contains("BUILD SUCCESS");
+        System.out.printf("quickstart: %s copied into a generated application, ./mvnw test passed%n", written);
+    }
+
+    private static void addTheExtension(Path pom) throws Exception {
+        String content = Files.readString(pom);
+        String dependency = """
+                        <dependency>
+                            <groupId>io.quarkiverse.sqlspec</groupId>
+                            <artifactId>quarkus-sqlspec</artifactId>
+                            <version>%s</version>
+                        </dependency>""".formatted(System.getProperty("sqlspec.version", "999-SNAPSHOT"));
+        int at = content.indexOf("<dependencies>", content.indexOf("</dependencyManagement>"));
+        Files.writeString(pom, content.substring(0, at + "<dependencies>".length()) + "\n" + dependency
+                + content.substring(at + "<dependencies>".length()));
+    }
+
+    /** Runs the repository's Maven wrapper in {@code directory}; fails the test if Maven fails, showing its output. */
+    private static String maven(Path directory, String... arguments) throws Exception {
+        List<String> command = new ArrayList<>(List.of(REPOSITORY.resolve("mvnw").toString(), "-B", "-ntp"));
+        command.addAll(List.of(arguments));
+        File log = WORK.resolve("maven-" + System.nanoTime() + ".log").toFile();
+        Process process = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true)
+                .redirectOutput(log).start();
+        assertThat(process.waitFor(10, TimeUnit.MINUTES)).as("Maven %s finished", List.of(arguments)).isTrue();
+        String output = Files.readString(log.toPath(), StandardCharsets.UTF_8);
+        assertThat(process.exitValue()).as("Maven %s in %s:%n%s", List.of(arguments), directory, output).isZero();
+        return output;
+    }
+
+    private static void deleteRecursively(Path path) throws Exception {
+        if (Files.exists(path)) {
+            try (var files = Files.walk(path)) {
+                files.sorted((a, b) -> b.compareTo(a)).forEach(file -> file.toFile().delete());
+            }
+        }
+    }
+}
