@@ -8,8 +8,8 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.Response;
 
-import io.quarkiverse.sqlspec.DbSession;
 import io.quarkiverse.sqlspec.HttpSession;
+import io.quarkiverse.sqlspec.SqlSpec;
 
 /**
  * SQLSpec's session example: log in, see your profile, log out. The session lives in the database.
@@ -24,17 +24,22 @@ public class LoginResource {
     }
 
     @Inject
-    DbSession db;
+    SqlSpec sqlspec;
 
     @Inject
     HttpSession session;
 
+    /**
+     * The account is read in a short transaction of its own, so that no pooled connection is held while the password
+     * hash is computed (a deliberately slow, CPU-bound step): the request's own connection is taken afterwards, for
+     * the session.
+     */
     @POST
     @Path("/login")
     public Response login(Credentials credentials) {
         Account account = credentials == null || credentials.username() == null ? null
-                : db.selectOneOrNull(Account.class, "SELECT id, password_hash FROM accounts WHERE username = $1",
-                        credentials.username());
+                : sqlspec.transaction(db -> db.selectOneOrNull(Account.class,
+                        "SELECT id, password_hash FROM accounts WHERE username = $1", credentials.username()));
         if (account == null || credentials.password() == null
                 || !Passwords.matches(credentials.password(), account.passwordHash())) {
             return Response.status(Response.Status.UNAUTHORIZED).entity(Map.of("error", "invalid credentials")).build();
