@@ -7,6 +7,10 @@ package io.quarkiverse.sqlspec;
  */
 public interface HttpSessionStore {
 
+    /** How many sessions the table holds: live ones, and expired ones the purge has not deleted yet. */
+    record Counts(long live, long expired) {
+    }
+
     /**
      * Deletes expired sessions now, in batches, as the periodic purge does: one instance at a time (a PostgreSQL
      * advisory lock).
@@ -21,4 +25,7 @@ public interface HttpSessionStore {
      * @return how many sessions were deleted
      */
     long deleteAll();
+
+    /** How many sessions are live and how many expired, by the database clock. */
+    Counts counts();
 }

@@ -7,7 +7,10 @@ import io.quarkus.deployment.IsDevServicesSupportedByLaunchMode;
 import io.quarkus.deployment.annotations.BuildProducer;
 import io.quarkus.deployment.annotations.BuildStep;
 import io.quarkus.deployment.annotations.BuildSteps;
+import io.quarkus.deployment.builditem.LaunchModeBuildItem;
 import io.quarkus.deployment.dev.devservices.DevServicesConfig;
+import io.quarkus.deployment.logging.LogCleanupFilterBuildItem;
+import io.quarkus.runtime.LaunchMode;
 
 /**
  * Plugs a PostgreSQL provider that needs no container runtime into Quarkus's datasource Dev Services.
@@ -22,11 +25,21 @@ import io.quarkus.deployment.dev.devservices.DevServicesConfig;
 class DevServicesProcessor {
 
     @BuildStep
-    void registerEmbeddedPostgres(SqlSpecBuildTimeConfig config,
-            BuildProducer<DevServicesDatasourceProviderBuildItem> providers) {
+    void registerEmbeddedPostgres(SqlSpecBuildTimeConfig config, LaunchModeBuildItem launchMode,
+            BuildProducer<DevServicesDatasourceProviderBuildItem> providers,
+            BuildProducer<LogCleanupFilterBuildItem> logCleanupFilters) {
         if (config.devservices().enabled()) {
             providers.produce(new DevServicesDatasourceProviderBuildItem(DatabaseKind.POSTGRESQL,
                     new EmbeddedPostgresDevServicesProvider()));
+            if (launchMode.getLaunchMode() == LaunchMode.DEVELOPMENT) {
+                // Quarkus's Docker check in dev mode (see DockerCheckLogFilter): its ERROR, and the INFO lines before it
+                DockerCheckLogFilter.install();
+                logCleanupFilters.produce(new LogCleanupFilterBuildItem("org.testcontainers.DockerClientFactory",
+                        "Testcontainers version:"));
+                logCleanupFilters.produce(new LogCleanupFilterBuildItem(
+                        "org.testcontainers.dockerclient.DockerMachineClientProviderStrategy",
+                        "docker-machine executable was not found on PATH"));
+            }
         }
     }
 }

@@ -36,9 +36,13 @@ public final class CommitPolicy {
     private final CommitMode mode;
     private final boolean[] extraCommit = new boolean[MAX_STATUS + 1];
     private final boolean[] extraRollback = new boolean[MAX_STATUS + 1];
+    private final Set<Integer> extraCommitStatuses;
+    private final Set<Integer> extraRollbackStatuses;
 
     private CommitPolicy(CommitMode mode, Set<Integer> commit, Set<Integer> rollback) {
         this.mode = mode;
+        this.extraCommitStatuses = new TreeSet<>(commit);
+        this.extraRollbackStatuses = new TreeSet<>(rollback);
         commit.forEach(status -> extraCommit[status] = true);
         rollback.forEach(status -> extraRollback[status] = true);
     }
@@ -67,6 +71,14 @@ public final class CommitPolicy {
 
     public CommitMode mode() {
         return mode;
+    }
+
+    public Set<Integer> extraCommitStatuses() {
+        return extraCommitStatuses;
+    }
+
+    public Set<Integer> extraRollbackStatuses() {
+        return extraRollbackStatuses;
     }
 
     public Decision decide(int status) {

@@ -61,7 +61,7 @@ public class HttpSessionRecorder {
                     return null;
                 });
             }
-            return new HttpSessions(dbSessions, dataSource, repository, settings,
+            return new HttpSessions(dbSessions, dataSource, table, repository, settings,
                     new HttpSessionPurger(dbSessions, dataSource, repository, table, sessions.purgeBatchSize()));
         };
     }

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import io.quarkiverse.sqlspec.DbSession;
+import io.quarkiverse.sqlspec.HttpSessionStore;
 
 /**
  * The statements on the session table, as JSON readable with SQL, keyed by {@link HttpSessionIds#key the hash of the
@@ -31,6 +32,7 @@ public final class HttpSessionRepository {
     private final String delete;
     private final String deleteExpiredBatch;
     private final String deleteAll;
+    private final String counts;
 
     /**
      * @param db the session of the table's datasource
@@ -57,6 +59,8 @@ public final class HttpSessionRepository {
         this.deleteExpiredBatch = "DELETE FROM " + t + " WHERE session_id IN (SELECT session_id FROM " + t
                 + " WHERE expires_at <= now() LIMIT ? FOR UPDATE SKIP LOCKED)";
         this.deleteAll = "DELETE FROM " + t;
+        this.counts = "SELECT count(*) FILTER (WHERE " + live + ") AS live, count(*) FILTER (WHERE NOT (" + live
+                + ")) AS expired FROM " + t;
     }
 
     /** The live session stored under {@code key}; expired rows are hidden even before the purge deletes them. */
@@ -118,6 +122,13 @@ public final class HttpSessionRepository {
     /** Deletes every session. */
     public long deleteAll() {
         return db.execute(deleteAll).rowsAffected();
+    }
+
+    /** Live and expired sessions. */
+    public HttpSessionStore.Counts counts() {
+        Map<String, Object> row = db.selectOne(counts);
+        return new HttpSessionStore.Counts(((Number) row.get("live")).longValue(),
+                ((Number) row.get("expired")).longValue());
     }
 
     private void checkSize(String jsonData) {

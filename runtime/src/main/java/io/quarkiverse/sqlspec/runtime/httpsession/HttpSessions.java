@@ -32,9 +32,11 @@ public final class HttpSessions implements HttpSessionStore {
     private final HttpSessionRepository repository;
     private final HttpSessionSettings settings;
     private final HttpSessionPurger purger;
+    private final String table;
 
-    HttpSessions(DbSessions dbSessions, String dataSource, HttpSessionRepository repository,
+    HttpSessions(DbSessions dbSessions, String dataSource, HttpSessionTable table, HttpSessionRepository repository,
             HttpSessionSettings settings, HttpSessionPurger purger) {
+        this.table = table.name();
         this.dbSessions = dbSessions;
         this.dataSource = dataSource;
         this.repository = repository;
@@ -62,6 +64,16 @@ public final class HttpSessions implements HttpSessionStore {
     @Override
     public long deleteAll() {
         return dbSessions.transaction(dataSource, db -> repository.deleteAll());
+    }
+
+    @Override
+    public Counts counts() {
+        return dbSessions.transaction(dataSource, db -> repository.counts());
+    }
+
+    /** The datasource and table, for the Dev UI. */
+    public String describe() {
+        return dataSource + ", table " + table;
     }
 
     /** Runs repository work in the current REST request's transaction, else in a transaction of its own. */

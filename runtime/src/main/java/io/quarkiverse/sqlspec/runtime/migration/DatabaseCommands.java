@@ -66,6 +66,14 @@ public final class DatabaseCommands {
         this.resources = resources;
     }
 
+    /**
+     * Runs a command line as typed ({@code create-migration -m "add users" --datasource analytics}): words split on
+     * spaces, "quoted words" kept together.
+     */
+    public int run(String commandLine, Consumer<String> out) {
+        return run(words(commandLine), out);
+    }
+
     /** Runs a command line ({@code upgrade head --datasource analytics}), reporting to {@code out}. */
     public int run(List<String> commandLine, Consumer<String> out) {
         Arguments arguments;
@@ -104,6 +112,33 @@ public final class DatabaseCommands {
             out.accept("FAILED: " + e);
             return FAILED;
         }
+    }
+
+    /** Splits a command line on spaces, keeping "quoted words" together. */
+    static List<String> words(String commandLine) {
+        List<String> words = new ArrayList<>();
+        StringBuilder word = new StringBuilder();
+        boolean quoted = false;
+        boolean any = false;
+        for (char c : commandLine.toCharArray()) {
+            if (c == '"') {
+                quoted = !quoted;
+                any = true;
+            } else if (Character.isWhitespace(c) && !quoted) {
+                if (any) {
+                    words.add(word.toString());
+                    word.setLength(0);
+                    any = false;
+                }
+            } else {
+                word.append(c);
+                any = true;
+            }
+        }
+        if (any) {
+            words.add(word.toString());
+        }
+        return words;
     }
 
     private static int usage(String problem, Consumer<String> out) {

@@ -85,7 +85,7 @@ public class MigrationRecorder {
         SqlSpecRuntimeConfig runtimeConfig = config.getValue();
         Migrations migrations = Arc.container().instance(Migrations.class).get();
         if (runtimeConfig.cli().isPresent() && LaunchMode.current() == LaunchMode.NORMAL) {
-            int exitCode = migrations.commands().run(words(runtimeConfig.cli().get()), System.out::println);
+            int exitCode = migrations.commands().run(runtimeConfig.cli().get(), System.out::println);
             System.out.flush();
             ApplicationLifecycleManager.exit(exitCode);
             throw new PreventFurtherStepsException("quarkus.sqlspec.cli ran, the application stops here", exitCode);
@@ -110,36 +110,9 @@ public class MigrationRecorder {
             }
             StringBuilder output = new StringBuilder();
             int exitCode = Arc.container().instance(Migrations.class).get().commands()
-                    .run(words(parameters.getOrDefault("args", "")), line -> output.append(line).append('\n'));
+                    .run(parameters.getOrDefault("args", ""), line -> output.append(line).append('\n'));
             return Map.of("exitCode", String.valueOf(exitCode), "output", output.toString());
         });
-    }
-
-    /** Splits a command line on spaces, keeping "quoted words" together. */
-    static List<String> words(String commandLine) {
-        List<String> words = new ArrayList<>();
-        StringBuilder word = new StringBuilder();
-        boolean quoted = false;
-        boolean any = false;
-        for (char c : commandLine.toCharArray()) {
-            if (c == '"') {
-                quoted = !quoted;
-                any = true;
-            } else if (Character.isWhitespace(c) && !quoted) {
-                if (any) {
-                    words.add(word.toString());
-                    word.setLength(0);
-                    any = false;
-                }
-            } else {
-                word.append(c);
-                any = true;
-            }
-        }
-        if (any) {
-            words.add(word.toString());
-        }
-        return words;
     }
 
     private static String read(String path) {

@@ -1,5 +1,6 @@
 package io.quarkiverse.sqlspec.runtime.observability;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
@@ -8,11 +9,15 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
 import io.quarkiverse.sqlspec.StatementEvent;
 
 /**
- * A fixed-size ring of the most recent statements (for the Dev UI). Writers never block each other.
+ * A fixed-size ring of the most recent statements, for the Dev UI. Writers never block each other.
  */
 public final class RecentStatements {
 
-    private final AtomicReferenceArray<StatementEvent> ring;
+    /** A statement and when it ended. */
+    public record Recent(Instant at, StatementEvent statement) {
+    }
+
+    private final AtomicReferenceArray<Recent> ring;
     private final AtomicLong written = new AtomicLong();
 
     RecentStatements(int capacity) {
@@ -21,29 +26,23 @@ public final class RecentStatements {
 
     void add(StatementEvent statement) {
         long slot = written.getAndIncrement();
-        ring.set((int) (slot % ring.length()), statement);
+        ring.set((int) (slot % ring.length()), new Recent(Instant.now(), statement));
+    }
+
+    /** How many statements were recorded since the start (not only those kept). */
+    public long total() {
+        return written.get();
     }
 
     /** The kept statements, newest first. */
-    public List<StatementEvent> snapshot() {
+    public List<Recent> snapshot() {
         long end = written.get();
         int count = (int) Math.min(end, ring.length());
-        List<StatementEvent> statements = new ArrayList<>(count);
+        List<Recent> statements = new ArrayList<>(count);
         for (long i = end - 1; i >= end - count; i--) {
-            StatementEvent statement = ring.get((int) (i % ring.length()));
+            Recent statement = ring.get((int) (i % ring.length()));
             if (statement != null) {
                 statements.add(statement);
-            }
-        }
-        return statements;
-    }
-
-    /** The kept statements of one request, oldest first. */
-    public List<StatementEvent> forCorrelationId(String correlationId) {
-        List<StatementEvent> statements = new ArrayList<>();
-        for (StatementEvent statement : snapshot()) {
-            if (correlationId.equals(statement.correlationId())) {
-                statements.add(0, statement);
             }
         }
         return statements;

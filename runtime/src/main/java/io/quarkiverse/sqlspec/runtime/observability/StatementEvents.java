@@ -43,6 +43,12 @@ public final class StatementEvents {
         this.recent = recentStatements > 0 ? new RecentStatements(recentStatements) : null;
     }
 
+    /** Statements at least this slow are logged at WARN and shown as slow. */
+    public Duration slowThreshold() {
+        return Duration.ofNanos(slowNanos);
+    }
+
+    /** The ring of recent statements, or {@code null} when it is off ({@code recent-statements=0}). */
     public RecentStatements recent() {
         return recent;
     }
