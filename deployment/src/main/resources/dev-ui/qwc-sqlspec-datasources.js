@@ -1,14 +1,13 @@
 import { QwcHotReloadElement, html, css } from 'qwc-hot-reload-element';
 import { JsonRpc } from 'jsonrpc';
-import { devServices } from 'build-time-data';
 import '@vaadin/grid';
 import '@vaadin/progress-bar';
 import '@qomponent/qui-badge';
 import { columnBodyRenderer } from '@vaadin/grid/lit.js';
 
 /**
- * SQLSpec datasources: URL, commit mode, live pool figures (refreshed every 2 s while the page is shown),
- * Dev Services and migrations.
+ * SQLSpec datasources: URL, server, whether Dev Services serve it, commit mode, live pool figures (refreshed every
+ * 2 s while the page is shown) and migrations.
  */
 export class QwcSqlspecDatasources extends QwcHotReloadElement {
 
@@ -62,21 +61,25 @@ export class QwcSqlspecDatasources extends QwcHotReloadElement {
         }
         return html`
             <vaadin-grid .items=${this._dataSources} theme="row-stripes no-border" all-rows-visible>
-                <vaadin-grid-column header="Name" auto-width ${columnBodyRenderer(ds => html`<b>${ds.name}</b>`, [])}></vaadin-grid-column>
-                <vaadin-grid-column header="Kind" path="kind" auto-width></vaadin-grid-column>
-                <vaadin-grid-column header="URL" auto-width resizable ${columnBodyRenderer(ds => html`<code>${ds.url ?? ''}</code>`, [])}></vaadin-grid-column>
-                <vaadin-grid-column header="Active" auto-width ${columnBodyRenderer(this._activeRenderer, [])}></vaadin-grid-column>
-                <vaadin-grid-column header="Commit mode" auto-width ${columnBodyRenderer(this._commitRenderer, [])}></vaadin-grid-column>
-                <vaadin-grid-column header="Pool (active / available / max, awaiting)" auto-width ${columnBodyRenderer(this._poolRenderer, [])}></vaadin-grid-column>
-                <vaadin-grid-column header="Dev Services" auto-width ${columnBodyRenderer(ds => devServices?.[ds.name] ? html`${devServices[ds.name]}` : html`<span class="muted">-</span>`, [])}></vaadin-grid-column>
-                <vaadin-grid-column header="Migrations" path="migrations" auto-width></vaadin-grid-column>
+                <vaadin-grid-column header="Name" auto-width flex-grow="0" ${columnBodyRenderer(this._nameRenderer, [])}></vaadin-grid-column>
+                <vaadin-grid-column header="Database" width="260px" flex-grow="0" ${columnBodyRenderer(this._databaseRenderer, [])}></vaadin-grid-column>
+                <vaadin-grid-column header="URL" width="280px" flex-grow="1" resizable ${columnBodyRenderer(ds => html`<code title=${ds.url ?? ''}>${ds.url ?? ''}</code>`, [])}></vaadin-grid-column>
+                <vaadin-grid-column header="Commit mode" auto-width flex-grow="0" ${columnBodyRenderer(this._commitRenderer, [])}></vaadin-grid-column>
+                <vaadin-grid-column header="Pool" auto-width flex-grow="0" ${columnBodyRenderer(this._poolRenderer, [])}></vaadin-grid-column>
+                <vaadin-grid-column header="Migrations" path="migrations" auto-width flex-grow="0"></vaadin-grid-column>
             </vaadin-grid>`;
     }
 
-    _activeRenderer(ds) {
+    _nameRenderer(ds) {
         return ds.active
-            ? html`<qui-badge level="success" small><span>active</span></qui-badge>`
-            : html`<qui-badge level="warning" small><span>inactive</span></qui-badge>`;
+            ? html`<b>${ds.name}</b>`
+            : html`<b>${ds.name}</b> <qui-badge level="warning" small><span>inactive</span></qui-badge>`;
+    }
+
+    _databaseRenderer(ds) {
+        const devServices = ds.devServices
+            ? html` <qui-badge level="contrast" small><span>Dev Services</span></qui-badge>` : '';
+        return html`${ds.server ?? ds.kind ?? ''}${devServices}`;
     }
 
     _commitRenderer(ds) {
@@ -91,10 +94,10 @@ export class QwcSqlspecDatasources extends QwcHotReloadElement {
         if (!p) {
             return html`<span class="muted">-</span>`;
         }
+        // threads waiting for a connection: shown only when there are some
         const waiting = p.awaiting > 0
-            ? html`<qui-badge level="error" small><span>${p.awaiting} awaiting</span></qui-badge>`
-            : html`<span class="muted">0 awaiting</span>`;
-        return html`${p.active} / ${p.available} / ${p.max} ${waiting}`;
+            ? html` <qui-badge level="error" small><span>${p.awaiting} awaiting</span></qui-badge>` : '';
+        return html`${p.active} active, ${p.available} idle, max ${p.max}${waiting}`;
     }
 }
 customElements.define('qwc-sqlspec-datasources', QwcSqlspecDatasources);

@@ -24,8 +24,10 @@ export class QwcSqlspecStatements extends QwcHotReloadElement {
         vaadin-grid { flex: 1; }
         vaadin-grid::part(slow) { background-color: var(--lumo-warning-color-10pct); }
         vaadin-grid::part(failed) { background-color: var(--lumo-error-color-10pct); }
-        .sql { font-family: monospace; white-space: pre-wrap; }
+        .sql { font-family: monospace; font-size: var(--lumo-font-size-s); white-space: pre-wrap;
+            display: -webkit-box; -webkit-line-clamp: 3; -webkit-box-orient: vertical; overflow: hidden; }
         .error { color: var(--lumo-error-text-color); white-space: normal; }
+        .muted { color: var(--lumo-secondary-text-color); }
     `;
 
     static properties = {
@@ -94,12 +96,12 @@ export class QwcSqlspecStatements extends QwcHotReloadElement {
             <vaadin-grid .items=${this._statements} theme="row-stripes no-border" column-reordering-allowed
                 .cellPartNameGenerator=${(column, model) => model.item.error ? 'failed' : (model.item.slow ? 'slow' : '')}>
                 <vaadin-grid-column header="At" auto-width ${columnBodyRenderer(s => html`${this._time(s.at)}`, [])}></vaadin-grid-column>
-                <vaadin-grid-column header="Correlation id" path="correlationId" auto-width resizable></vaadin-grid-column>
+                <vaadin-grid-column header="Correlation id" auto-width resizable ${columnBodyRenderer(s => s.correlationId ? html`${s.correlationId}` : html`<span class="muted" title="outside an HTTP request (start-up, migrations, scheduled work)">-</span>`, [])}></vaadin-grid-column>
                 <vaadin-grid-column header="Datasource" path="dataSource" auto-width></vaadin-grid-column>
                 <vaadin-grid-column header="Operation" path="operation" auto-width></vaadin-grid-column>
-                <vaadin-grid-column header="SQL" width="420px" flex-grow="3" resizable ${columnBodyRenderer(this._sqlRenderer, [])}></vaadin-grid-column>
+                <vaadin-grid-column header="SQL (whole text on hover)" width="300px" flex-grow="1" resizable ${columnBodyRenderer(this._sqlRenderer, [])}></vaadin-grid-column>
                 <vaadin-grid-column header="ms" text-align="end" auto-width ${columnBodyRenderer(this._durationRenderer, [])}></vaadin-grid-column>
-                <vaadin-grid-column header="Rows" path="rows" text-align="end" auto-width></vaadin-grid-column>
+                <vaadin-grid-column header="Rows" text-align="end" auto-width ${columnBodyRenderer(s => s.rows >= 0 ? html`${s.rows}` : html`<span class="muted" title="a query: rows are not counted">-</span>`, [])}></vaadin-grid-column>
                 <span slot="empty-state">No statements recorded${this._correlationId || this._dataSource ? ' for this filter' : ' yet'}.</span>
             </vaadin-grid>`;
     }

@@ -3,9 +3,15 @@ package io.quarkiverse.sqlspec.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.File;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -58,6 +64,52 @@ class QuickstartIT {
         assertThat(output).contains("Tests run: 1, Failures: 0, Errors: 0, Skipped: 0, Time elapsed")
                 .contains("in org.acme.UserResourceTest").contains("BUILD SUCCESS");
         System.out.printf("quickstart: %s copied into a generated application, ./mvnw test passed%n", written);
+
+        runItInDevMode(project, page);
+    }
+
+    /**
+     * Step 5 of the page: {@code quarkus dev} prints the line the page shows, the page's curl commands work, and the
+     * Dev UI is served (with the extension declared before quarkus-rest, the shape that once made it answer 404).
+     */
+    private static void runItInDevMode(Path project, String page) throws Exception {
+        Matcher documentedLine = Pattern.compile("\\n([^\\n]*INFO .*Embedded PostgreSQL .*)\\n").matcher(page);
+        assertThat(documentedLine.find()).as("the page shows the Dev Services log line").isTrue();
+        Matcher curlBody = Pattern.compile("curl -X POST localhost:8080/users .* -d '([^']*)'").matcher(page);
+        assertThat(curlBody.find()).as("the page posts a user with curl").isTrue();
+
+        try (DevModeApp app = DevModeApp.start(project, WORK.resolve("dev-mode.log"))) {
+            assertThat(app.status("/q/dev-ui/")).as("the Dev UI is served").isEqualTo(200);
+            assertThat(app.status("/q/dev-ui/devui-data.js")).isEqualTo(200);
+            String log = app.log();
+            String expected = normalized(documentedLine.group(1));
+            assertThat(log.lines().map(QuickstartIT::normalized).anyMatch(expected::equals))
+                    .as("dev mode prints the page's line %s:%n%s", documentedLine.group(1), log).isTrue();
+            assertThat(log).as("dev mode logs no error").doesNotContain("ERROR");
+
+            HttpResponse<String> created = PackagedApp.HTTP.send(HttpRequest.newBuilder(app.uri("/users"))
+                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(curlBody.group(1)))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(created.statusCode()).as(created.body()).isEqualTo(200);
+            assertThat(PackagedApp.HTTP.send(HttpRequest.newBuilder(app.uri("/users")).build(),
+                    HttpResponse.BodyHandlers.ofString()).body()).contains("ada@example.com");
+            Matcher postgres = DevModeApp.EMBEDDED_POSTGRES_STARTED.matcher(log);
+            assertThat(postgres.find()).isTrue();
+            try (Connection connection = DriverManager.getConnection(
+                    "jdbc:postgresql://127.0.0.1:" + postgres.group(1) + "/quarkus", "quarkus", "quarkus");
+                    Statement statement = connection.createStatement();
+                    ResultSet rows = statement.executeQuery("SELECT count(*) FROM users WHERE email = 'ada@example.com'")) {
+                assertThat(rows.next()).isTrue();
+                assertThat(rows.getInt(1)).as("the user is committed").isEqualTo(1);
+            }
+        }
+        System.out.println("quickstart: quarkus dev prints the documented line, serves the Dev UI and the page's requests");
+    }
+
+    /** A log line without its time stamp and thread, its numbers (port, milliseconds) as {@code #}. */
+    private static String normalized(String line) {
+        return line.replaceFirst("^[\\d-]+ [\\d:,.]+ ", "").replaceFirst("^[\\d:,.]+ ", "")
+                .replaceFirst("\\] \\([^)]*\\) ", "] ").replaceAll("\\d+", "#");
     }
 
     private static void addTheExtension(Path pom) throws Exception {

@@ -1,13 +1,9 @@
 package io.quarkiverse.sqlspec.deployment.devui;
 
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.TreeMap;
 
 import io.quarkiverse.sqlspec.runtime.devui.SqlSpecJsonRpcService;
 import io.quarkus.agroal.spi.JdbcDataSourceBuildItem;
-import io.quarkus.datasource.deployment.spi.DevServicesDatasourceResultBuildItem;
 import io.quarkus.deployment.IsLocalDevelopment;
 import io.quarkus.deployment.annotations.BuildStep;
 import io.quarkus.devui.spi.JsonRPCProvidersBuildItem;
@@ -24,12 +20,10 @@ import io.quarkus.devui.spi.page.Page;
 class SqlSpecDevUIProcessor {
 
     @BuildStep(onlyIf = IsLocalDevelopment.class)
-    CardPageBuildItem card(List<JdbcDataSourceBuildItem> dataSources,
-            Optional<DevServicesDatasourceResultBuildItem> devServices) {
+    CardPageBuildItem card(List<JdbcDataSourceBuildItem> dataSources) {
         CardPageBuildItem card = new CardPageBuildItem();
         // replaces the default card; it receives the pages below as the build-time constant "pages"
         card.setCustomCard("qwc-sqlspec-card.js");
-        card.addBuildTimeData("devServices", devServicesByDataSource(devServices));
         card.addPage(Page.webComponentPageBuilder()
                 .title("Datasources")
                 .icon("font-awesome-solid:database")
@@ -61,14 +55,5 @@ class SqlSpecDevUIProcessor {
     @BuildStep
     JsonRPCProvidersBuildItem jsonRpcService() {
         return new JsonRPCProvidersBuildItem(SqlSpecJsonRpcService.class);
-    }
-
-    /** Which datasources Dev Services serve, and where (for the datasources page). */
-    static Map<String, String> devServicesByDataSource(Optional<DevServicesDatasourceResultBuildItem> devServices) {
-        Map<String, String> served = new TreeMap<>();
-        devServices.ifPresent(result -> result.getDatasources().forEach((name, db) -> db.getConfigProperties()
-                .entrySet().stream().filter(property -> property.getKey().endsWith("jdbc.url")).findFirst()
-                .ifPresent(url -> served.put(name, db.getDbType() + " (Dev Services): " + url.getValue()))));
-        return served;
     }
 }

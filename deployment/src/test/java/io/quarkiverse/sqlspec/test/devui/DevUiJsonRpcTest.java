@@ -55,6 +55,9 @@ class DevUiJsonRpcTest {
     void poolFiguresFollowTheRequests() throws Exception {
         JsonNode idle = call("getDataSources", Map.of()).get(0);
         assertThat(idle.get("name").asText()).isEqualTo("<default>");
+        assertThat(idle.get("kind").asText()).isEqualTo("postgresql");
+        assertThat(idle.get("devServices").asBoolean()).as("served by Dev Services").isTrue();
+        assertThat(idle.get("server").asText()).startsWith("PostgreSQL 17.");
         assertThat(idle.get("commitMode").asText()).isEqualTo("autocommit");
         assertThat(idle.get("active").asBoolean()).isTrue();
         assertThat(idle.get("migrations").asInt()).isEqualTo(1);

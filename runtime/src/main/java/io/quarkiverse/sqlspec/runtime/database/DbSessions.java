@@ -1,6 +1,7 @@
 package io.quarkiverse.sqlspec.runtime.database;
 
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +18,7 @@ import io.quarkiverse.sqlspec.runtime.jdbc.SqlExceptions;
 import io.quarkiverse.sqlspec.runtime.observability.StatementEvents;
 import io.quarkiverse.sqlspec.runtime.sql.StatementCache;
 import io.quarkus.arc.Arc;
+import io.quarkus.datasource.common.runtime.DataSourceUtil;
 
 /**
  * The run-time heart of the extension, one bean per application: the datasources SQLSpec serves, their one
@@ -49,7 +51,10 @@ public final class DbSessions {
             ContextScope contextScope) {
         Map<String, DataSourceRuntime> byName = new LinkedHashMap<>();
         Map<String, DbSessionImpl> sessionsByName = new LinkedHashMap<>();
-        for (DataSourceRuntime dataSource : dataSources) {
+        // the default datasource first, then by name: the order of every listing (commands, Dev UI)
+        for (DataSourceRuntime dataSource : dataSources.stream().sorted(Comparator
+                .comparing((DataSourceRuntime d) -> !DataSourceUtil.isDefault(d.name())).thenComparing(DataSourceRuntime::name))
+                .toList()) {
             byName.put(dataSource.name(), dataSource);
             sessionsByName.put(dataSource.name(), new DbSessionImpl(this, dataSource));
         }

@@ -1,6 +1,7 @@
 package io.quarkiverse.sqlspec.runtime.devui;
 
 import java.sql.Connection;
+import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
@@ -11,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 import jakarta.enterprise.event.Observes;
@@ -35,6 +37,8 @@ import io.quarkiverse.sqlspec.runtime.sql.StatementCache;
 import io.quarkus.agroal.runtime.AgroalDataSourceUtil;
 import io.quarkus.arc.InjectableInstance;
 import io.quarkus.datasource.common.runtime.DataSourceUtil;
+import io.quarkus.datasource.runtime.DataSourceBuildTimeConfig;
+import io.quarkus.datasource.runtime.DataSourcesBuildTimeConfig;
 import io.quarkus.runtime.LaunchMode;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.runtime.annotations.DevMCPEnableByDefault;
@@ -63,6 +67,12 @@ public class SqlSpecJsonRpcService {
     @Inject
     InjectableInstance<HttpSessions> httpSessions;
 
+    @Inject
+    DataSourcesBuildTimeConfig dataSourcesBuildTimeConfig;
+
+    /** Per datasource, the server's product and version, asked once (it costs a connection). */
+    private final Map<String, String> serverVersions = new ConcurrentHashMap<>();
+
     /**
      * Agroal counts borrowed connections only while its metrics are on; turning them on before the first request is
      * what makes the pool figures right (a connection borrowed before would be returned uncounted).
@@ -73,7 +83,8 @@ public class SqlSpecJsonRpcService {
         }
     }
 
-    @JsonRpcDescription("The SQLSpec datasources: kind, URL (password masked), commit mode, pool figures, migrations")
+    @JsonRpcDescription("The SQLSpec datasources: kind, URL (password masked), whether Dev Services serve it, server version,"
+            + " commit mode, pool figures, migrations")
     @DevMCPEnableByDefault
     public List<Map<String, Object>> getDataSources() {
         List<Map<String, Object>> dataSources = new ArrayList<>();
@@ -82,11 +93,14 @@ public class SqlSpecJsonRpcService {
             CommitPolicy policy = dbSessions.dataSource(name).policy();
             Map<String, Object> dataSource = new LinkedHashMap<>();
             dataSource.put("name", name);
-            dataSource.put("kind", ConfigProvider.getConfig()
-                    .getOptionalValue(DataSourceUtil.dataSourcePropertyKey(name, "db-kind"), String.class).orElse("?"));
+            DataSourceBuildTimeConfig buildTime = dataSourcesBuildTimeConfig.dataSources().get(name);
+            dataSource.put("kind", buildTime == null ? null : buildTime.dbKind().orElse(null));
             dataSource.put("url", pool.map(p -> mask(p.getConfiguration().connectionPoolConfiguration()
                     .connectionFactoryConfiguration().jdbcUrl())).orElse(null));
             dataSource.put("active", pool.isPresent());
+            dataSource.put("devServices", servedByDevServices(name));
+            dataSource.put("server", pool.map(p -> serverVersions.computeIfAbsent(name, n -> serverVersion(p)))
+                    .orElse(null));
             dataSource.put("commitMode", policy.mode().name().toLowerCase(Locale.ROOT).replace('_', '-'));
             dataSource.put("extraCommitStatuses", policy.extraCommitStatuses());
             dataSource.put("extraRollbackStatuses", policy.extraRollbackStatuses());
@@ -277,6 +291,22 @@ public class SqlSpecJsonRpcService {
     }
 
     /** Agroal counts only once its metrics are on; turning them on here costs nothing outside dev mode. */
+    /** The JDBC URL came from Dev Services (ours or any other), not from the application's configuration. */
+    private static boolean servedByDevServices(String dataSource) {
+        String source = ConfigProvider.getConfig()
+                .getConfigValue(DataSourceUtil.dataSourcePropertyKey(dataSource, "jdbc.url")).getSourceName();
+        return source != null && source.toLowerCase(Locale.ROOT).replace(" ", "").contains("devservices");
+    }
+
+    private static String serverVersion(AgroalDataSource pool) {
+        try (Connection connection = pool.getConnection()) {
+            DatabaseMetaData metaData = connection.getMetaData();
+            return metaData.getDatabaseProductName() + " " + metaData.getDatabaseProductVersion();
+        } catch (SQLException e) {
+            return null;
+        }
+    }
+
     private static Map<String, Object> poolFigures(AgroalDataSource pool) {
         AgroalDataSourceMetrics metrics = pool.getMetrics();
         return Map.of("active", metrics.activeCount(), "available", metrics.availableCount(), "max",
