@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The quickstart page, copied literally into a freshly generated Quarkus application, passes its test: no
  * datasource URL, no Docker. The files are the page's titled source blocks ({@code .src/main/...}); the project is
- * generated the way {@code quarkus create app} does, and the extension added by its coordinates.
+ * generated the way {@code quarkus create app} does, and the extension added as the installation page shows.
  * <p>
  * Needs the extension in the local Maven repository: the build's test command is {@code ./mvnw install}, which
  * installs it before this module's integration tests run.
@@ -45,7 +45,7 @@ class QuickstartIT {
                 "-DprojectGroupId=org.acme", "-DprojectArtifactId=hello-sql",
                 "-Dextensions=rest-jackson,jdbc-postgresql");
         Path project = WORK.resolve("hello-sql");
-        addTheExtension(project.resolve("pom.xml"));
+        addTheExtensionAsInstallationShows(project.resolve("pom.xml"));
 
         String page = Files.readString(REPOSITORY.resolve("docs/modules/ROOT/pages/quickstart.adoc"));
         List<String> written = new ArrayList<>();
@@ -66,6 +66,26 @@ class QuickstartIT {
         System.out.printf("quickstart: %s copied into a generated application, ./mvnw test passed%n", written);
 
         runItInDevMode(project, page);
+        packagedWithoutAUrlItDoesNotStart(project);
+    }
+
+    /** In prod there are no Dev Services: without a JDBC URL the start fails, naming the property to set. */
+    private static void packagedWithoutAUrlItDoesNotStart(Path project) throws Exception {
+        maven(project, "package", "-DskipTests");
+        File log = WORK.resolve("prod-without-url.log").toFile();
+        Process app = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Dquarkus.http.port=0", "-Dquarkus.http.host=127.0.0.1", "-jar", "target/quarkus-app/quarkus-run.jar")
+                .directory(project.toFile()).redirectErrorStream(true).redirectOutput(log).start();
+        try {
+            assertThat(app.waitFor(60, TimeUnit.SECONDS)).as("the application gave up starting").isTrue();
+        } finally {
+            app.destroyForcibly();
+        }
+        String output = Files.readString(log.toPath(), StandardCharsets.UTF_8);
+        assertThat(app.exitValue()).as(output).isNotZero();
+        assertThat(output).contains("set configuration property 'quarkus.datasource.jdbc.url'")
+                .contains("org.acme.UserResource#db").doesNotContain("Listening on");
+        System.out.println("quickstart: packaged without a JDBC URL, the start fails naming quarkus.datasource.jdbc.url");
     }
 
     /**
@@ -112,17 +132,27 @@ class QuickstartIT {
                 .replaceFirst("\\] \\([^)]*\\) ", "] ").replaceAll("\\d+", "#");
     }
 
-    private static void addTheExtension(Path pom) throws Exception {
+    /**
+     * Adds SQLSpec the way the installation page says, with its snippets taken literally: the BOM after the Quarkus BOM,
+     * the extension first among the dependencies (before quarkus-rest: the shape that once lost the Dev UI).
+     */
+    private static void addTheExtensionAsInstallationShows(Path pom) throws Exception {
+        String installation = Files.readString(REPOSITORY.resolve("docs/modules/ROOT/pages/installation.adoc"));
+        String bom = snippet(installation, ".pom.xml, in <dependencyManagement><dependencies>");
+        String dependencies = snippet(installation, ".pom.xml, in <dependencies>");
         String content = Files.readString(pom);
-        String dependency = """
-                        <dependency>
-                            <groupId>io.quarkiverse.sqlspec</groupId>
-                            <artifactId>quarkus-sqlspec</artifactId>
-                            <version>%s</version>
-                        </dependency>""".formatted(System.getProperty("sqlspec.version", "999-SNAPSHOT"));
-        int at = content.indexOf("<dependencies>", content.indexOf("</dependencyManagement>"));
-        Files.writeString(pom, content.substring(0, at + "<dependencies>".length()) + "\n" + dependency
-                + content.substring(at + "<dependencies>".length()));
+        int managed = content.indexOf("</dependencies>", content.indexOf("<dependencyManagement>"));
+        content = content.substring(0, managed) + bom + "\n" + content.substring(managed);
+        int used = content.indexOf("<dependencies>", content.indexOf("</dependencyManagement>")) + "<dependencies>".length();
+        Files.writeString(pom, content.substring(0, used) + "\n" + dependencies + content.substring(used));
+    }
+
+    /** The body of the page's source block whose title starts with {@code title}. */
+    private static String snippet(String page, String title) {
+        Matcher block = Pattern.compile("\\n" + Pattern.quote(title) + "[^\\n]*\\n----\\n(.*?)\\n----\\n", Pattern.DOTALL)
+                .matcher(page);
+        assertThat(block.find()).as("the page has a block titled %s", title).isTrue();
+        return block.group(1);
     }
 
     /** Runs the repository's Maven wrapper in {@code directory}; fails the test if Maven fails, showing its output. */

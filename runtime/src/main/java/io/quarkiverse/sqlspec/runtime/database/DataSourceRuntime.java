@@ -3,6 +3,8 @@ package io.quarkiverse.sqlspec.runtime.database;
 import java.util.function.Supplier;
 
 import io.agroal.api.AgroalDataSource;
+import io.quarkus.agroal.runtime.AgroalDataSourceUtil;
+import io.quarkus.arc.ActiveResult;
 import io.quarkus.datasource.common.runtime.DataSourceUtil;
 
 /**
@@ -26,6 +28,11 @@ public final class DataSourceRuntime {
         this.index = index;
         this.policy = policy;
         this.poolLookup = poolLookup;
+    }
+
+    /** Whether the Agroal datasource of that name is active, and if not, Quarkus's reason (naming what to set). */
+    public static ActiveResult checkActive(String name) {
+        return AgroalDataSourceUtil.dataSourceInstance(name).getHandle().getBean().checkActive();
     }
 
     public String name() {

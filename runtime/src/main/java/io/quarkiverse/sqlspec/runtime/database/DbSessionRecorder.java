@@ -91,8 +91,7 @@ public class DbSessionRecorder {
     /** A datasource's beans are inactive when the datasource is, as agroal's and flyway's are. */
     public Supplier<ActiveResult> checkActive(String dataSource) {
         return () -> {
-            ActiveResult dataSourceActive = AgroalDataSourceUtil.dataSourceInstance(dataSource).getHandle().getBean()
-                    .checkActive();
+            ActiveResult dataSourceActive = DataSourceRuntime.checkActive(dataSource);
             if (dataSourceActive.value()) {
                 return ActiveResult.active();
             }

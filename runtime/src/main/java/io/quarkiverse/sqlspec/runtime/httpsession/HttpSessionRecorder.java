@@ -8,8 +8,9 @@ import io.quarkiverse.sqlspec.HttpSession;
 import io.quarkiverse.sqlspec.HttpSessionStore;
 import io.quarkiverse.sqlspec.runtime.config.SqlSpecRuntimeConfig;
 import io.quarkiverse.sqlspec.runtime.config.SqlSpecRuntimeConfig.HttpSessionConfig;
+import io.quarkiverse.sqlspec.runtime.database.DataSourceRuntime;
 import io.quarkiverse.sqlspec.runtime.database.DbSessions;
-import io.quarkus.agroal.runtime.AgroalDataSourceUtil;
+import io.quarkus.arc.ActiveResult;
 import io.quarkus.arc.Arc;
 import io.quarkus.arc.SyntheticCreationalContext;
 import io.quarkus.datasource.common.runtime.DataSourceUtil;
@@ -46,12 +47,17 @@ public class HttpSessionRecorder {
             HttpSessionTable table = HttpSessionTable.named(sessions.table(), "quarkus.sqlspec.http-session.table");
             DbSessions dbSessions = context.getInjectedReference(DbSessions.class);
             String dataSource = sessions.datasource();
-            if (!dbSessions.names().contains(dataSource)
-                    || AgroalDataSourceUtil.dataSourceIfActive(dataSource).isEmpty()) {
+            if (!dbSessions.names().contains(dataSource)) {
                 throw new ConfigurationException("quarkus.sqlspec.http-session.datasource is '" + dataSource
-                        + "', which is not an active datasource: configure "
+                        + "', which is not a configured datasource: configure "
                         + DataSourceUtil.dataSourcePropertyKey(dataSource, "db-kind")
                         + " or point the sessions at another datasource");
+            }
+            ActiveResult active = DataSourceRuntime.checkActive(dataSource);
+            if (!active.value()) {
+                // the datasource's own reason names the property to set (for example its JDBC URL)
+                throw new ConfigurationException("HTTP sessions are stored in datasource '" + dataSource
+                        + "' (quarkus.sqlspec.http-session.datasource), which is inactive. " + active.inactiveReason());
             }
             HttpSessionRepository repository = new HttpSessionRepository(dbSessions.session(dataSource), table,
                     sessions.maxSize(), sessions.absoluteTimeout());
