@@ -3,13 +3,16 @@ package io.quarkiverse.sqlspec.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.File;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.jar.JarFile;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 
@@ -29,17 +32,20 @@ class NativeSourcesIT {
 
     @Test
     void theNativeImageConfigurationHasWhatSqlSpecRegisters() throws Exception {
-        // a build directory of its own: target/quarkus-app stays the application the other tests start
-        Path build = MODULE.resolve("target/native-build");
+        // a copy of the application, built on its own: target/ stays the application the other tests start
+        Path copy = MODULE.resolve("target/native-build");
+        copyTree(MODULE.resolve("src/main"), copy.resolve("src/main"));
+        Files.copy(MODULE.resolve("pom.xml"), copy.resolve("pom.xml"), StandardCopyOption.REPLACE_EXISTING);
         List<String> command = new ArrayList<>(List.of(DevModeApp.REPOSITORY.resolve("mvnw").toString(), "-B", "-ntp",
-                "package", "-DskipTests", "-Ddemo.build.directory=" + build, "-Dquarkus.native.enabled=true",
+                "package", "-Dmaven.test.skip=true", "-Dquarkus.native.enabled=true",
                 "-Dquarkus.native.sources-only=true"));
         File log = MODULE.resolve("target/native-sources.log").toFile();
-        Process maven = new ProcessBuilder(command).directory(MODULE.toFile()).redirectErrorStream(true)
+        Process maven = new ProcessBuilder(command).directory(copy.toFile()).redirectErrorStream(true)
                 .redirectOutput(log).start();
         assertThat(maven.waitFor(10, TimeUnit.MINUTES)).as("the native sources build finished").isTrue();
         assertThat(maven.exitValue()).as(Files.readString(log.toPath())).isZero();
 
+        Path build = copy.resolve("target");
         Path sources = build.resolve("native-sources");
         assertThat(Files.readString(sources.resolve("native-image.args"))).contains("--no-fallback");
         Path runner;
@@ -66,6 +72,19 @@ class NativeSourcesIT {
                     .contains("io.quarkiverse.sqlspec.runtime.httpsession.HttpSessionIds");
         }
         System.out.println("native sources: row types, migrations and run-time initialization registered");
+    }
+
+    private static void copyTree(Path from, Path to) throws IOException {
+        try (Stream<Path> paths = Files.walk(from)) {
+            for (Path path : (Iterable<Path>) paths::iterator) {
+                Path target = to.resolve(from.relativize(path).toString());
+                if (Files.isDirectory(path)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(path, target, StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        }
     }
 
     private static JsonNode entry(JsonNode reflection, String className) {
