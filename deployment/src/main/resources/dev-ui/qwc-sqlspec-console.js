@@ -87,8 +87,9 @@ export class QwcSqlspecConsole extends LitElement {
             return html`<div class="error">${r.error}</div>`;
         }
         const timing = html`<span>${Number(r.durationMs).toFixed(1)} ms</span>`;
+        const notice = r.notice ? html`<div class="warn">${r.notice}</div>` : '';
         if (!r.columns || r.columns.length === 0) {
-            return html`<div class="info">${r.rowsAffected} row(s) affected, ${timing}</div>`;
+            return html`${notice}<div class="info">${r.rowsAffected} row(s) affected, ${timing}</div>`;
         }
         // rows are arrays; the grid gets objects keyed by column index
         const items = r.rows.map(row => Object.fromEntries(row.map((v, i) => [i, v])));

@@ -3,7 +3,9 @@ package io.quarkiverse.sqlspec.deployment;
 import java.lang.annotation.Annotation;
 import java.sql.Connection;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -23,7 +25,9 @@ import io.quarkiverse.sqlspec.runtime.database.DbSessions;
 import io.quarkiverse.sqlspec.runtime.http.DatabaseExceptionMappers;
 import io.quarkiverse.sqlspec.runtime.http.TransactionResponseFilter;
 import io.quarkiverse.sqlspec.runtime.observability.StatementEvents;
+import io.quarkiverse.sqlspec.runtime.sql.SqlDialect;
 import io.quarkus.agroal.deployment.AgroalDataSourceBuildUtil;
+import io.quarkus.agroal.runtime.DataSourcesJdbcBuildTimeConfig;
 import io.quarkus.agroal.spi.JdbcDataSourceBuildItem;
 import io.quarkus.arc.deployment.AdditionalBeanBuildItem;
 import io.quarkus.arc.deployment.SyntheticBeanBuildItem;
@@ -73,6 +77,17 @@ class SqlSpecProcessor {
         return new NativeImageProxyDefinitionBuildItem(Connection.class.getName());
     }
 
+    @BuildStep
+    void dialects(List<JdbcDataSourceBuildItem> dataSources, DataSourcesJdbcBuildTimeConfig jdbcConfig,
+            BuildProducer<DataSourceDialectBuildItem> dialects) {
+        for (JdbcDataSourceBuildItem dataSource : dataSources) {
+            var jdbc = jdbcConfig.dataSources().get(dataSource.getName());
+            String driver = jdbc == null ? null : jdbc.jdbc().driver().orElse(null);
+            dialects.produce(new DataSourceDialectBuildItem(dataSource.getName(),
+                    SqlDialect.of(dataSource.getDbKind(), driver)));
+        }
+    }
+
     /**
      * Created at startup, so that a configuration mistake (a commit status out of range, settings for a datasource
      * that does not exist) fails the start rather than the first request.
@@ -80,7 +95,9 @@ class SqlSpecProcessor {
     @BuildStep
     @Record(ExecutionTime.RUNTIME_INIT)
     SyntheticBeanBuildItem dbSessions(DbSessionRecorder recorder, List<JdbcDataSourceBuildItem> dataSources,
-            Capabilities capabilities) {
+            List<DataSourceDialectBuildItem> dialects, Capabilities capabilities) {
+        Map<String, SqlDialect> dialectByName = new HashMap<>();
+        dialects.forEach(dialect -> dialectByName.put(dialect.dataSourceName(), dialect.dialect()));
         boolean jta = capabilities.isPresent(Capability.TRANSACTIONS);
         SyntheticBeanBuildItem.ExtendedBeanConfigurator bean = SyntheticBeanBuildItem.configure(DbSessions.class)
                 .scope(Singleton.class)
@@ -89,7 +106,7 @@ class SqlSpecProcessor {
                 .startup()
                 .addInjectionPoint(ClassType.create(StatementEvents.class))
                 .addInjectionPoint(ClassType.create(ContextScope.class))
-                .createWith(recorder.dbSessions(commitOrder(dataSources), jta));
+                .createWith(recorder.dbSessions(commitOrder(dataSources), dialectByName, jta));
         if (jta) {
             bean.addInjectionPoint(ClassType.create(TransactionSynchronizationRegistry.class));
         }

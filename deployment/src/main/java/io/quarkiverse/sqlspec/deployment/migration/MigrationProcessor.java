@@ -14,6 +14,7 @@ import jakarta.inject.Singleton;
 import org.jboss.jandex.ClassType;
 
 import io.quarkiverse.sqlspec.deployment.ApplicationSqlFiles;
+import io.quarkiverse.sqlspec.deployment.DataSourceDialectBuildItem;
 import io.quarkiverse.sqlspec.runtime.config.SqlSpecBuildTimeConfig;
 import io.quarkiverse.sqlspec.runtime.database.DbSessions;
 import io.quarkiverse.sqlspec.runtime.migration.Migration;
@@ -57,7 +58,8 @@ class MigrationProcessor {
 
     @BuildStep
     MigrationFilesBuildItem readMigrations(ApplicationArchivesBuildItem archives,
-            List<JdbcDataSourceBuildItem> dataSources, BuildProducer<HotDeploymentWatchedFileBuildItem> watched,
+            List<JdbcDataSourceBuildItem> dataSources, List<DataSourceDialectBuildItem> dialects,
+            BuildProducer<HotDeploymentWatchedFileBuildItem> watched,
             BuildProducer<NativeImageResourceBuildItem> resources) {
         Set<String> configured = new TreeSet<>();
         dataSources.forEach(dataSource -> configured.add(dataSource.getName()));
@@ -68,6 +70,16 @@ class MigrationProcessor {
                 .setLocationPredicate(location -> location.startsWith(DIRECTORY + "/"))
                 .build());
         Map<String, List<String>> files = new HashMap<>();
+        for (DataSourceDialectBuildItem dialect : dialects) {
+            List<Migration> found = byDataSource.get(dialect.dataSourceName());
+            if (found != null && !dialect.dialect().supportsMigrations()) {
+                throw new ConfigurationException("SQLSpec: " + found.get(0).file() + " is a migration for "
+                        + (DataSourceUtil.isDefault(dialect.dataSourceName()) ? "the default datasource"
+                                : "datasource '" + dialect.dataSourceName() + "'")
+                        + ", whose database kind SQLSpec cannot migrate: migrations run on PostgreSQL and DuckDB."
+                        + " Move the files, or run them with your database's own tool");
+            }
+        }
         byDataSource.forEach((dataSource, migrations) -> {
             migrations.sort(Comparator.comparing(Migration::version));
             for (int i = 1; i < migrations.size(); i++) {

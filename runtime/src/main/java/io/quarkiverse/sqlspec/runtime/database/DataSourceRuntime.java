@@ -3,19 +3,21 @@ package io.quarkiverse.sqlspec.runtime.database;
 import java.util.function.Supplier;
 
 import io.agroal.api.AgroalDataSource;
+import io.quarkiverse.sqlspec.runtime.sql.SqlDialect;
 import io.quarkus.agroal.runtime.AgroalDataSourceUtil;
 import io.quarkus.arc.ActiveResult;
 import io.quarkus.datasource.common.runtime.DataSourceUtil;
 
 /**
- * What SQLSpec knows about one datasource at run time: its position in the fixed commit order, its pool and its
- * commit policy.
+ * What SQLSpec knows about one datasource at run time: its position in the fixed commit order, its pool, its
+ * commit policy and its kind of database.
  */
 public final class DataSourceRuntime {
 
     private final String name;
     private final int index;
     private final CommitPolicy policy;
+    private final SqlDialect dialect;
     private final Supplier<AgroalDataSource> poolLookup;
     private volatile AgroalDataSource pool;
 
@@ -23,10 +25,12 @@ public final class DataSourceRuntime {
      * @param poolLookup finds the pool when the datasource is first used; it fails the way Quarkus fails for an
      *        inactive datasource
      */
-    public DataSourceRuntime(String name, int index, CommitPolicy policy, Supplier<AgroalDataSource> poolLookup) {
+    public DataSourceRuntime(String name, int index, CommitPolicy policy, SqlDialect dialect,
+            Supplier<AgroalDataSource> poolLookup) {
         this.name = name;
         this.index = index;
         this.policy = policy;
+        this.dialect = dialect;
         this.poolLookup = poolLookup;
     }
 
@@ -46,6 +50,10 @@ public final class DataSourceRuntime {
 
     public CommitPolicy policy() {
         return policy;
+    }
+
+    public SqlDialect dialect() {
+        return dialect;
     }
 
     /** The pool; looked up on first use, because a datasource that is configured but inactive may never be used. */

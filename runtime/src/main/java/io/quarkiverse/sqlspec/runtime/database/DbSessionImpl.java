@@ -11,6 +11,7 @@ import java.util.Map;
 import io.quarkiverse.sqlspec.AsyncDbSession;
 import io.quarkiverse.sqlspec.DbSession;
 import io.quarkiverse.sqlspec.SqlResult;
+import io.quarkiverse.sqlspec.exception.DatabaseException;
 import io.quarkiverse.sqlspec.runtime.blocking.WorkerCalls;
 import io.quarkiverse.sqlspec.runtime.jdbc.ParameterBinder;
 import io.quarkiverse.sqlspec.runtime.observability.SqlComment;
@@ -57,7 +58,7 @@ public final class DbSessionImpl implements DbSession {
             statement.execute(script);
             manager.events().record(dataSourceName, script, NO_PARAMS, started, -1, null);
         } catch (SQLException e) {
-            throw failed(script, NO_PARAMS, started, manager.errors().translate(e, script));
+            throw failed(connection, script, NO_PARAMS, started, manager.errors().translate(e, script));
         }
     }
 
@@ -146,6 +147,7 @@ public final class DbSessionImpl implements DbSession {
 
     SqlResult run(ManagedConnection connection, String sql, Object[] params) {
         ParsedSql parsed = manager.statementCache().get(sql);
+        dataSource.dialect().check(parsed);
         Object[] values = parsed.bind(params == null ? NO_PARAMS : params);
         long started = System.nanoTime();
         PreparedStatement statement = null;
@@ -167,12 +169,13 @@ public final class DbSessionImpl implements DbSession {
             return result;
         } catch (SQLException e) {
             closeQuietly(statement);
-            throw failed(sql, values, started, manager.errors().translate(e, sql));
+            throw failed(connection, sql, values, started, manager.errors().translate(e, sql));
         }
     }
 
     long runBatch(ManagedConnection connection, String sql, List<?> batches) {
         ParsedSql parsed = manager.statementCache().get(sql);
+        dataSource.dialect().check(parsed);
         long started = System.nanoTime();
         try (PreparedStatement statement = connection.prepare(jdbcText(parsed.jdbcSql()), false)) {
             for (Object batch : batches) {
@@ -186,12 +189,13 @@ public final class DbSessionImpl implements DbSession {
             manager.events().record(dataSourceName, sql, NO_PARAMS, started, total, null);
             return total;
         } catch (SQLException e) {
-            throw failed(sql, NO_PARAMS, started, manager.errors().translate(e, sql));
+            throw failed(connection, sql, NO_PARAMS, started, manager.errors().translate(e, sql));
         }
     }
 
-    private RuntimeException failed(String sql, Object[] values, long started,
-            RuntimeException error) {
+    private RuntimeException failed(ManagedConnection connection, String sql, Object[] values, long started,
+            DatabaseException error) {
+        connection.statementFailed(error);
         manager.events().record(dataSourceName, sql, values, started, -1, error);
         return error;
     }

@@ -19,6 +19,7 @@ import io.quarkiverse.sqlspec.runtime.config.SqlSpecRuntimeConfig;
 import io.quarkiverse.sqlspec.runtime.config.SqlSpecRuntimeConfig.DataSourceSessionConfig;
 import io.quarkiverse.sqlspec.runtime.jdbc.SqlExceptions;
 import io.quarkiverse.sqlspec.runtime.observability.StatementEvents;
+import io.quarkiverse.sqlspec.runtime.sql.SqlDialect;
 import io.quarkiverse.sqlspec.runtime.sql.StatementCache;
 import io.quarkus.agroal.runtime.AgroalDataSourceUtil;
 import io.quarkus.arc.ActiveResult;
@@ -46,10 +47,11 @@ public class DbSessionRecorder {
 
     /**
      * @param dataSources the configured datasources, in commit order (the default one first)
+     * @param dialects the kind of database of each datasource, by name
      * @param jtaAvailable whether the application has JTA (then {@link TransactionSynchronizationRegistry} is a bean)
      */
     public Function<SyntheticCreationalContext<DbSessions>, DbSessions> dbSessions(List<String> dataSources,
-            boolean jtaAvailable) {
+            Map<String, SqlDialect> dialects, boolean jtaAvailable) {
         return context -> {
             SqlSpecRuntimeConfig runtimeConfig = config.getValue();
             Map<String, DataSourceSessionConfig> settings = runtimeConfig.datasources();
@@ -64,7 +66,7 @@ public class DbSessionRecorder {
                 DataSourceSessionConfig dataSourceConfig = settings.get(name);
                 CommitPolicy policy = dataSourceConfig == null ? CommitPolicy.defaults()
                         : CommitPolicy.of(name, dataSourceConfig);
-                runtimes.add(new DataSourceRuntime(name, runtimes.size(), policy, pool(name)));
+                runtimes.add(new DataSourceRuntime(name, runtimes.size(), policy, dialects.get(name), pool(name)));
             }
             TransactionSynchronizationRegistry jta = jtaAvailable
                     ? ClientProxy.unwrap(context.getInjectedReference(TransactionSynchronizationRegistry.class))

@@ -3,6 +3,7 @@ package io.quarkiverse.sqlspec.runtime.database;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.sql.SQLFeatureNotSupportedException;
 import java.sql.Savepoint;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -12,8 +13,10 @@ import java.util.Map;
 
 import org.jboss.logging.Logger;
 
+import io.quarkiverse.sqlspec.exception.DatabaseException;
 import io.quarkiverse.sqlspec.exception.SqlSpecException;
 import io.quarkiverse.sqlspec.runtime.jdbc.SqlExceptions;
+import io.quarkiverse.sqlspec.runtime.sql.SqlDialect;
 
 /**
  * One pooled connection lent to a scope (an HTTP request, a programmatic transaction, a CDI request context), with the
@@ -49,6 +52,8 @@ final class ManagedConnection {
     private final boolean transactional;
     private final List<Statement> openStatements = new ArrayList<>(2);
     private Map<String, Savepoint> savepoints;
+    /** The failure that aborted the current transaction, on databases that then discard it silently. */
+    private DatabaseException abortedBy;
     private boolean uncommittedWork;
     private boolean inTransaction;
     private boolean closed;
@@ -135,6 +140,7 @@ final class ManagedConnection {
         inTransaction = false;
         uncommittedWork = false;
         savepoints = null;
+        abortedBy = null;
         connection.setAutoCommit(true);
     }
 
@@ -147,12 +153,32 @@ final class ManagedConnection {
         openStatements.remove(statement);
     }
 
+    /**
+     * DuckDB aborts a transaction at its first failed statement (a syntax error aside), and then answers
+     * {@code commit()} by discarding it without an error. Remembered so that such a commit fails instead of reporting
+     * success for data that was not saved.
+     */
+    void statementFailed(DatabaseException error) {
+        if (inTransaction && abortedBy == null && dataSource.dialect() == SqlDialect.DUCKDB
+                && !"42601".equals(error.sqlState())) {
+            abortedBy = error;
+        }
+    }
+
     void commit() {
         checkOpen();
         refuseUnderJta("commit");
         closeOpenStatements();
         if (!inTransaction) {
             return;
+        }
+        if (abortedBy != null) {
+            DatabaseException cause = abortedBy;
+            rollback();
+            throw new DatabaseException("Not committed: an earlier statement of this transaction on "
+                    + dataSource.describe() + " failed (" + cause.getMessage() + "), and DuckDB discards a transaction"
+                    + " after a failed statement. Everything the transaction wrote is rolled back", "25P02", null,
+                    cause);
         }
         try {
             connection.commit();
@@ -178,6 +204,7 @@ final class ManagedConnection {
         } finally {
             uncommittedWork = false;
             savepoints = null;
+            abortedBy = null;
         }
     }
 
@@ -190,6 +217,10 @@ final class ManagedConnection {
             }
             savepoints.put(name, connection.setSavepoint(name));
             uncommittedWork = true;
+        } catch (SQLFeatureNotSupportedException e) {
+            throw new SqlSpecException("savepoint(\"" + name + "\"): " + dataSource.describe() + " is a "
+                    + dataSource.dialect().displayName() + " database, and its JDBC driver has no savepoints ("
+                    + e.getMessage() + "). Run the part that may fail in a transaction of its own instead", e);
         } catch (SQLException e) {
             throw errors.translate(e, "SAVEPOINT " + name);
         }

@@ -5,6 +5,7 @@ import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
+import java.sql.SQLFeatureNotSupportedException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -210,6 +211,16 @@ public class SqlSpecJsonRpcService {
      * The SQL console, in dev mode only: one statement on a datasource, in a transaction that is rolled back unless
      * {@code allowWrite} (then committed), read-only unless {@code allowWrite}, at most {@value #MAX_ROWS} rows.
      */
+    /** Whether the connection is now in the read-only state asked for; DuckDB's driver cannot change it. */
+    private static boolean readOnly(Connection connection, boolean readOnly) throws SQLException {
+        try {
+            connection.setReadOnly(readOnly);
+            return true;
+        } catch (SQLFeatureNotSupportedException e) {
+            return false;
+        }
+    }
+
     public Map<String, Object> executeSql(String dataSource, String sql, boolean allowWrite) {
         Map<String, Object> result = new LinkedHashMap<>();
         if (LaunchMode.current() != LaunchMode.DEVELOPMENT) {
@@ -219,7 +230,11 @@ public class SqlSpecJsonRpcService {
         long started = System.nanoTime();
         try (Connection connection = dbSessions.dataSource(dataSource).pool().getConnection()) {
             connection.setAutoCommit(false);
-            connection.setReadOnly(!allowWrite);
+            boolean readOnly = readOnly(connection, !allowWrite);
+            if (!allowWrite && !readOnly) {
+                result.put("notice", "This database cannot make a connection read-only: the statement runs, and its"
+                        + " changes are rolled back");
+            }
             try (Statement statement = connection.createStatement()) {
                 statement.setMaxRows(MAX_ROWS + 1);
                 if (statement.execute(sql)) {
@@ -236,7 +251,7 @@ public class SqlSpecJsonRpcService {
                 connection.rollback();
                 throw e;
             } finally {
-                connection.setReadOnly(false);
+                readOnly(connection, false);
             }
         } catch (SQLException | RuntimeException e) {
             result.put("error", dbSessions.errors().translate(e instanceof SQLException failure ? failure

@@ -10,6 +10,7 @@ import io.quarkiverse.sqlspec.runtime.config.SqlSpecRuntimeConfig;
 import io.quarkiverse.sqlspec.runtime.config.SqlSpecRuntimeConfig.HttpSessionConfig;
 import io.quarkiverse.sqlspec.runtime.database.DataSourceRuntime;
 import io.quarkiverse.sqlspec.runtime.database.DbSessions;
+import io.quarkiverse.sqlspec.runtime.sql.SqlDialect;
 import io.quarkus.arc.ActiveResult;
 import io.quarkus.arc.Arc;
 import io.quarkus.arc.SyntheticCreationalContext;
@@ -52,6 +53,13 @@ public class HttpSessionRecorder {
                         + "', which is not a configured datasource: configure "
                         + DataSourceUtil.dataSourcePropertyKey(dataSource, "db-kind")
                         + " or point the sessions at another datasource");
+            }
+            SqlDialect dialect = dbSessions.dataSource(dataSource).dialect();
+            if (dialect != SqlDialect.POSTGRESQL) {
+                throw new ConfigurationException("quarkus.sqlspec.http-session.datasource is '" + dataSource
+                        + "', a " + dialect.displayName() + " datasource: HTTP sessions need PostgreSQL (the store"
+                        + " relies on its row locks, advisory locks and upserts). Point the sessions at a PostgreSQL"
+                        + " datasource, or set quarkus.sqlspec.http-session.enabled=false");
             }
             ActiveResult active = DataSourceRuntime.checkActive(dataSource);
             if (!active.value()) {

@@ -20,8 +20,8 @@ import io.quarkiverse.sqlspec.exception.SerializationFailureException;
 import io.quarkiverse.sqlspec.exception.UniqueViolationException;
 
 /**
- * Translates JDBC exceptions into SQLSpec's {@link DatabaseException} hierarchy by SQLSTATE, and keeps row values out
- * of them.
+ * Translates JDBC exceptions into SQLSpec's {@link DatabaseException} hierarchy by SQLSTATE (derived from the message
+ * for DuckDB, which reports none), and keeps row values out of them.
  * <p>
  * PostgreSQL puts row values in its error reports: the {@code Detail} of a constraint violation
  * ({@code Failing row contains (3, null, ...)}, {@code Key (email)=(a@b.c) already exists}), the value that a data
@@ -63,8 +63,9 @@ public final class SqlExceptions {
     }
 
     public DatabaseException translate(SQLException original, String sql) {
-        String state = sqlState(original);
-        SQLException e = showDetails ? original : masked(original, state);
+        String reported = sqlState(original);
+        String state = reported != null ? reported : DuckDbErrors.sqlState(original.getMessage());
+        SQLException e = showDetails ? original : masked(original, state, reported == null && state != null);
         String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         if (state == null) {
             if (e instanceof SQLTimeoutException || original instanceof SQLTimeoutException) {
@@ -115,13 +116,14 @@ public final class SqlExceptions {
      * A copy of {@code e} (and of the exceptions chained to it) without row values, with the same SQLSTATE, vendor
      * code and stack trace, so that logging it tells where and what, not which data.
      */
-    private static SQLException masked(SQLException e, String state) {
-        SQLException copy = new SQLException(mask(e.getMessage(), state), e.getSQLState(), e.getErrorCode(),
+    private static SQLException masked(SQLException e, String state, boolean derived) {
+        String message = derived ? DuckDbErrors.mask(e.getMessage(), state) : mask(e.getMessage(), state);
+        SQLException copy = new SQLException(message, e.getSQLState(), e.getErrorCode(),
                 e.getCause() instanceof SQLException ? null : e.getCause());
         copy.setStackTrace(e.getStackTrace());
         SQLException next = e.getNextException();
         if (next != null && next != e) {
-            copy.setNextException(masked(next, sqlState(next)));
+            copy.setNextException(masked(next, sqlState(next), false));
         }
         return copy;
     }

@@ -217,8 +217,12 @@ final class ColumnReaders {
         }
         if (Map.class.isAssignableFrom(type)) {
             return (rs, i) -> {
-                String json = rs.getString(i);
-                return json == null ? null : new JsonObject(json).getMap();
+                // DuckDB returns a MAP as a Map and a STRUCT as a java.sql.Struct; JSON columns come as text
+                Object value = naturalObject(rs.getObject(i));
+                if (value == null || value instanceof Map) {
+                    return value;
+                }
+                return new JsonObject(value.toString()).getMap();
             };
         }
         if (type.isArray() && type != byte[].class) {
@@ -272,7 +276,7 @@ final class ColumnReaders {
         return rs.wasNull() ? null : value;
     }
 
-    private static Object naturalObject(Object value) {
+    private static Object naturalObject(Object value) throws SQLException {
         if (value == null) {
             return null;
         }
@@ -287,7 +291,26 @@ final class ColumnReaders {
         if (value instanceof java.sql.Date date) {
             return date.toLocalDate();
         }
+        if (value instanceof java.sql.Struct struct) {
+            return structFields(struct);
+        }
+        if (value instanceof Array array) {
+            // PostgreSQL's arrays are recognized by their type name (_int4); DuckDB's lists arrive as Array values
+            return arrayAsList(array, Object.class);
+        }
         return value;
+    }
+
+    /**
+     * A STRUCT's fields by name. JDBC's {@link java.sql.Struct} gives only the values; DuckDB's driver, the one that
+     * returns structs, gives the names through its {@code getMap()}.
+     */
+    private static Object structFields(java.sql.Struct struct) throws SQLException {
+        try {
+            return struct.getClass().getMethod("getMap").invoke(struct);
+        } catch (ReflectiveOperationException e) {
+            return Arrays.asList(struct.getAttributes());
+        }
     }
 
     @SuppressWarnings({ "unchecked", "rawtypes" })
@@ -336,7 +359,7 @@ final class ColumnReaders {
         return result;
     }
 
-    private static Object convertElement(Object value, Class<?> element) {
+    private static Object convertElement(Object value, Class<?> element) throws SQLException {
         if (value == null || element == Object.class || element.isInstance(value)) {
             return naturalObject(value);
         }

@@ -65,7 +65,8 @@ public class MigrationRecorder {
                     List<Migration> migrations = new ArrayList<>();
                     paths.forEach(path -> migrations.add(Migration.parse(path, read(path))));
                     migrations.sort(Comparator.comparing(Migration::version));
-                    migrators.put(dataSource, new Migrator(dataSource, dbSessions.dataSource(dataSource)::pool,
+                    migrators.put(dataSource, new Migrator(dataSource, dbSessions.dataSource(dataSource).dialect(),
+                            dbSessions.dataSource(dataSource)::pool,
                             dbSessions.errors(), migrations));
                 }
             }

@@ -12,19 +12,23 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 import javax.sql.DataSource;
 
 import io.quarkiverse.sqlspec.runtime.jdbc.SqlExceptions;
+import io.quarkiverse.sqlspec.runtime.sql.SqlDialect;
 import io.quarkiverse.sqlspec.runtime.sql.SqlScripts;
 
 /**
  * Applies and reverts one datasource's migrations, recording them in {@code ddl_migrations} with SQLSpec's columns.
  * <p>
- * Every command that changes the database holds a PostgreSQL advisory lock for its whole run, so that any number of
- * instances migrating at once apply each migration exactly once: the others wait, then find it applied. Each
+ * Every command that changes the database holds a lock for its whole run, so that any number of instances migrating
+ * at once apply each migration exactly once: the others wait, then find it applied. On PostgreSQL it is an advisory
+ * lock; a DuckDB file is open in one process only, so there a lock in this JVM is every writer's lock. Each
  * migration runs with its tracking row in one transaction (unless its file says {@code -- transactional: false}),
  * so a failed migration leaves neither its changes nor its row. Migrations already applied are compared with their
  * files by checksum; a file changed after it was applied stops {@code upgrade} until the difference is resolved.
@@ -32,19 +36,26 @@ import io.quarkiverse.sqlspec.runtime.sql.SqlScripts;
 public final class Migrator {
 
     static final String TABLE = "ddl_migrations";
+    /**
+     * Static because a lock must be shared by every application started in this JVM (dev-mode restarts, test
+     * applications) that may migrate the same DuckDB file; one lock per datasource name.
+     */
+    private static final Map<String, ReentrantLock> IN_PROCESS_LOCKS = new ConcurrentHashMap<>();
 
     private final String dataSource;
     private final Supplier<? extends DataSource> pool;
     private final SqlExceptions errors;
     private final List<Migration> migrations;
+    private final SqlDialect dialect;
 
     /**
      * @param pool looked up when a command runs: a datasource that is configured but inactive fails only when used
      * @param migrations the datasource's migration files, in version order
      */
-    public Migrator(String dataSource, Supplier<? extends DataSource> pool, SqlExceptions errors,
+    public Migrator(String dataSource, SqlDialect dialect, Supplier<? extends DataSource> pool, SqlExceptions errors,
             List<Migration> migrations) {
         this.dataSource = dataSource;
+        this.dialect = dialect;
         this.pool = pool;
         this.errors = errors;
         this.migrations = List.copyOf(migrations);
@@ -313,9 +324,12 @@ public final class Migrator {
         return rows;
     }
 
-    private static boolean tableExists(Connection connection) throws SQLException {
+    private boolean tableExists(Connection connection) throws SQLException {
+        String query = dialect == SqlDialect.POSTGRESQL ? "SELECT to_regclass('" + TABLE + "') IS NOT NULL"
+                : "SELECT count(*) > 0 FROM information_schema.tables WHERE table_name = '" + TABLE
+                        + "' AND table_schema = current_schema()";
         try (Statement statement = connection.createStatement();
-                ResultSet rs = statement.executeQuery("SELECT to_regclass('" + TABLE + "') IS NOT NULL")) {
+                ResultSet rs = statement.executeQuery(query)) {
             return rs.next() && rs.getBoolean(1);
         }
     }
@@ -368,6 +382,18 @@ public final class Migrator {
 
     /** Runs {@code work} holding the migration lock of this datasource, with the tracking table in place. */
     private <T> T locked(ConnectionWork<T> work) {
+        if (dialect == SqlDialect.DUCKDB) {
+            ReentrantLock lock = IN_PROCESS_LOCKS.computeIfAbsent(dataSource, name -> new ReentrantLock());
+            lock.lock();
+            try {
+                return withConnection(connection -> {
+                    ensureTable(connection);
+                    return work.apply(connection);
+                });
+            } finally {
+                lock.unlock();
+            }
+        }
         return withConnection(connection -> {
             String lock = "sqlspec-migrations:" + TABLE;
             try (PreparedStatement statement = connection.prepareStatement("SELECT pg_advisory_lock(hashtext(?))")) {

@@ -39,11 +39,14 @@ public final class ParsedSql {
     private final List<String> names;
     private final String unterminatedConstruct;
     private final boolean readOnly;
+    private final boolean escapedQuestionMark;
 
     ParsedSql(String sql, String jdbcSql, ParameterStyle style, int expectedArguments, int[] slotArguments,
-            String[] slotNames, List<String> names, String unterminatedConstruct, boolean readOnly) {
+            String[] slotNames, List<String> names, String unterminatedConstruct, boolean readOnly,
+            boolean escapedQuestionMark) {
         this.unterminatedConstruct = unterminatedConstruct;
         this.readOnly = readOnly;
+        this.escapedQuestionMark = escapedQuestionMark;
         this.sql = sql;
         this.jdbcSql = jdbcSql;
         this.style = style;
@@ -84,6 +87,11 @@ public final class ParsedSql {
      */
     public boolean readOnly() {
         return readOnly;
+    }
+
+    /** Whether the text holds pgjdbc's {@code ??} escape for a literal {@code ?}. */
+    public boolean escapedQuestionMark() {
+        return escapedQuestionMark;
     }
 
     /** How many JDBC {@code ?} slots the converted text has. */

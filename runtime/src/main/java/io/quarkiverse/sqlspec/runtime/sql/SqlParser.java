@@ -12,8 +12,11 @@ import io.quarkiverse.sqlspec.exception.SqlParameterException;
  * <p>
  * Never placeholders: text in single quotes ({@code ''} escapes), {@code E'...'} strings (backslash escapes), double
  * quoted identifiers, {@code --} and nested {@code /* *}{@code /} comments, dollar-quoted strings ({@code $$...$$},
- * {@code $tag$...$tag$}), {@code ::} casts, {@code :=} assignments, array slices such as {@code a[1:2]}, and
+ * {@code $tag$...$tag$}), {@code ::} casts, {@code :=} assignments, a colon that continues the expression before it
+ * (slices such as {@code a[1:2]} or {@code a[lo:hi]}, DuckDB's {@code {'key':value}} and {@code lambda x:x}), and
  * {@code ??} (pgjdbc's escape for a literal {@code ?}, e.g. jsonb's {@code ??|}). One statement uses one style.
+ * PostgreSQL and DuckDB read these constructs the same way; what only one of them accepts is checked per datasource
+ * ({@link SqlDialect#check}). DuckDB's {@code $name} parameters cannot be bound through JDBC and are rejected.
  */
 public final class SqlParser {
 
@@ -30,6 +33,7 @@ public final class SqlParser {
     private final LinkedHashSet<String> names = new LinkedHashSet<>();
     /** The first quote, comment or dollar-quoted string left open, described for a build error. */
     private String unterminated;
+    private boolean escapedQuestionMark;
 
     private SqlParser(String sql) {
         this.sql = sql;
@@ -104,7 +108,7 @@ public final class SqlParser {
         boolean readOnly = ReadOnlyStatements.isReadOnly(code.toString());
         switch (style) {
             case QMARK:
-                return new ParsedSql(sql, jdbc, style, questionMarks, null, null, List.of(), unterminated, readOnly);
+                return new ParsedSql(sql, jdbc, style, questionMarks, null, null, List.of(), unterminated, readOnly, escapedQuestionMark);
             case NUMBERED:
                 int[] slots = new int[numberedSlots.size()];
                 int max = 0;
@@ -121,12 +125,12 @@ public final class SqlParser {
                                 + excerpt(sql));
                     }
                 }
-                return new ParsedSql(sql, jdbc, style, max, slots, null, List.of(), unterminated, readOnly);
+                return new ParsedSql(sql, jdbc, style, max, slots, null, List.of(), unterminated, readOnly, escapedQuestionMark);
             case NAMED:
                 return new ParsedSql(sql, jdbc, style, names.size(), null, namedSlots.toArray(new String[0]),
-                        List.copyOf(names), unterminated, readOnly);
+                        List.copyOf(names), unterminated, readOnly, escapedQuestionMark);
             default:
-                return new ParsedSql(sql, jdbc, style, 0, null, null, List.of(), unterminated, readOnly);
+                return new ParsedSql(sql, jdbc, style, 0, null, null, List.of(), unterminated, readOnly, escapedQuestionMark);
         }
     }
 
@@ -142,6 +146,7 @@ public final class SqlParser {
 
     private int questionMark(int i) {
         if (peek(i + 1) == '?') {
+            escapedQuestionMark = true;
             out.append("??");
             code.append("??");
             return i + 2;
@@ -160,7 +165,7 @@ public final class SqlParser {
             code.append("::");
             return i + 2;
         }
-        if (isIdentifierStart(next)) {
+        if (isIdentifierStart(next) && !continuesAnExpression(i)) {
             int end = i + 1;
             while (end < sql.length() && isIdentifierPart(sql.charAt(end))) {
                 end++;
@@ -176,6 +181,17 @@ public final class SqlParser {
         out.append(':');
         code.append(':');
         return i + 1;
+    }
+
+    /**
+     * A colon right after a name, a number, a string or a closing bracket belongs to the expression before it: an array
+     * or list slice ({@code a[lo:hi]}), a DuckDB struct field ({@code {'key':value}}) or lambda ({@code x:x + 1}).
+     * A parameter follows an operator, a comma, an opening bracket or a space.
+     */
+    private boolean continuesAnExpression(int colon) {
+        char before = peekBack(colon - 1);
+        return isIdentifierPart(before) || before == '\'' || before == '"' || before == ']' || before == ')'
+                || before == '}';
     }
 
     private int dollar(int i) {
@@ -212,6 +228,11 @@ public final class SqlParser {
             out.append(sql, i, end);
             code.append(' ');
             return end;
+        }
+        if (isIdentifierStart(next)) {
+            throw new SqlParameterException("$" + sql.substring(i + 1, tagEnd) + " at offset " + i + " is a named"
+                    + " parameter in DuckDB's own syntax, which JDBC cannot bind: write :" + sql.substring(i + 1, tagEnd)
+                    + " instead (SQLSpec's named parameters work on every database): " + excerpt(sql));
         }
         return copyChar(i);
     }

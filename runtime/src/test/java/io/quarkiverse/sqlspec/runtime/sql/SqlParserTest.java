@@ -100,6 +100,37 @@ class SqlParserTest {
     }
 
     @Test
+    void aColonThatContinuesTheExpressionBeforeItIsNotAParameter() {
+        // slices with names (both dialects), DuckDB's struct literals and lambdas
+        ParsedSql parsed = SqlParser.parse("SELECT b[lo:hi], {'key':value}, list_transform(l, lambda x:x + 1), (a):b,"
+                + " :p, (:q), x=:r");
+        assertEquals("SELECT b[lo:hi], {'key':value}, list_transform(l, lambda x:x + 1), (a):b, ?, (?), x=?",
+                parsed.jdbcSql());
+        assertEquals(List.of("p", "q", "r"), parsed.names());
+    }
+
+    @Test
+    void duckDbsOwnNamedParametersAreRejectedWithTheWayToWriteThem() {
+        SqlParameterException e = assertThrows(SqlParameterException.class,
+                () -> SqlParser.parse("SELECT * FROM t WHERE id = $id"));
+        assertTrue(e.getMessage().contains("write :id instead"), e.getMessage());
+        assertEquals(ParameterStyle.NONE, SqlParser.parse("SELECT $tag$ $id $tag$").style());
+    }
+
+    @Test
+    void eachDialectChecksWhatOnlyItsDriverReads() {
+        ParsedSql escaped = SqlParser.parse("SELECT data ?? 'key' FROM t");
+        SqlDialect.POSTGRESQL.check(escaped);
+        SqlParameterException e = assertThrows(SqlParameterException.class, () -> SqlDialect.DUCKDB.check(escaped));
+        assertTrue(e.getMessage().contains("DuckDB has no '?' operator"), e.getMessage());
+        SqlDialect.DUCKDB.check(SqlParser.parse("SELECT ?, '??' FROM t"));
+        assertEquals(SqlDialect.DUCKDB, SqlDialect.of("duckdb", null));
+        assertEquals(SqlDialect.DUCKDB, SqlDialect.of("other", "org.duckdb.DuckDBDriver"));
+        assertEquals(SqlDialect.POSTGRESQL, SqlDialect.of("postgresql", null));
+        assertEquals(SqlDialect.OTHER, SqlDialect.of("h2", null));
+    }
+
+    @Test
     void doubleQuestionMarkIsPgjdbcsLiteralQuestionMark() {
         ParsedSql parsed = SqlParser.parse("SELECT data ?? 'key' FROM t WHERE id = $1");
         assertEquals("SELECT data ?? 'key' FROM t WHERE id = ?", parsed.jdbcSql());
