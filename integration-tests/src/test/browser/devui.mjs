@@ -33,7 +33,7 @@ try {
   await visit('extensions', 'card', ['Statements run', 'Cache hit rate', 'analytics', 'autocommit']);
 
   // Datasources: both of the demo's, from Dev Services, on the embedded PostgreSQL, with pool figures.
-  await visit('quarkus-sqlspec/datasources', 'datasources', ['<default>', 'analytics', 'PostgreSQL 17', 'Dev Services',
+  await visit('quarkus-sqlspec/datasources', 'datasources', ['<default>', 'analytics', 'PostgreSQL 17', 'DuckDB', 'Dev Services',
     'idle, max']);
 
   // Statements: the caller's request is there; filtering by its correlation id leaves only its statements.

@@ -1,13 +1,15 @@
 -- SQLSpec Migration
 -- Version: 0001
--- Description: page events, counted by the combined report
+-- Description: page events, counted by the combined report (DuckDB)
 
 -- name: migrate-0001-up
+CREATE SEQUENCE events_id;
 CREATE TABLE events (
-    id          bigserial PRIMARY KEY,
-    name        text        NOT NULL,
-    occurred_at timestamptz NOT NULL DEFAULT now()
+    id          BIGINT    PRIMARY KEY DEFAULT nextval('events_id'),
+    name        VARCHAR   NOT NULL,
+    occurred_at TIMESTAMP NOT NULL DEFAULT current_timestamp
 );
 
 -- name: migrate-0001-down
 DROP TABLE events;
+DROP SEQUENCE events_id;

@@ -79,6 +79,8 @@ class DemoApiTest {
 
     @Test
     void combinedReportCountsBothDatabases() throws Exception {
+        assertThat(Long.parseLong(Db.queryValue(analytics, "SELECT count(*) FROM events WHERE name = 'signup'")))
+                .as("the sample week the analytics migration seeds in DuckDB").isEqualTo(14);
         Db.execute(analytics, "INSERT INTO events (name) VALUES ('page_view'), ('page_view')");
         long users = Long.parseLong(Db.queryValue(primary, "SELECT count(*) FROM users"));
         long events = Long.parseLong(Db.queryValue(analytics, "SELECT count(*) FROM events"));

@@ -44,6 +44,8 @@ class NativeSourcesIT {
                 .redirectOutput(log).start();
         assertThat(maven.waitFor(10, TimeUnit.MINUTES)).as("the native sources build finished").isTrue();
         assertThat(maven.exitValue()).as(Files.readString(log.toPath())).isZero();
+        assertThat(Files.readString(log.toPath())).as("DuckDB's JNI driver is not verified in native executables")
+                .contains("Datasource 'analytics' is a DuckDB datasource");
 
         Path build = copy.resolve("target");
         Path sources = build.resolve("native-sources");

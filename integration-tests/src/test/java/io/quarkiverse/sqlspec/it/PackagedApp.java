@@ -10,6 +10,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -35,9 +36,9 @@ final class PackagedApp implements AutoCloseable {
         this.port = port;
     }
 
-    /** A PostgreSQL for packaged applications: the {@code postgres} database and an {@code analytics} one. */
+    /** A PostgreSQL for packaged applications (the analytics database is a DuckDB file per process). */
     static EmbeddedPostgres database() throws Exception {
-        return withAnalytics(EmbeddedPostgres.builder().setServerConfig("listen_addresses", "127.0.0.1").start());
+        return EmbeddedPostgres.builder().setServerConfig("listen_addresses", "127.0.0.1").start();
     }
 
     /**
@@ -45,41 +46,48 @@ final class PackagedApp implements AutoCloseable {
      * after {@code close()} restarts the same server (a database outage and its end).
      */
     static EmbeddedPostgres database(Path data, int port) throws Exception {
-        return withAnalytics(EmbeddedPostgres.builder().setServerConfig("listen_addresses", "127.0.0.1")
-                .setDataDirectory(data).setCleanDataDirectory(false).setPort(port).start());
+        return EmbeddedPostgres.builder().setServerConfig("listen_addresses", "127.0.0.1")
+                .setDataDirectory(data).setCleanDataDirectory(false).setPort(port).start();
     }
 
-    private static EmbeddedPostgres withAnalytics(EmbeddedPostgres postgres) throws Exception {
-        try (var connection = postgres.getPostgresDatabase().getConnection();
-                var statement = connection.createStatement()) {
-            statement.execute("SELECT 'CREATE DATABASE analytics' WHERE NOT EXISTS"
-                    + " (SELECT FROM pg_database WHERE datname = 'analytics')");
-            var rs = statement.getResultSet();
-            if (rs.next()) {
-                statement.execute(rs.getString(1));
-            }
-        }
-        return postgres;
+    /**
+     * A new DuckDB file for the analytics datasource of one process: a DuckDB file is open in one process at a time,
+     * so every instance of the packaged application has its own.
+     */
+    static Path duckDbFile(String name) throws IOException {
+        Path file = Path.of("target", "packaged-duckdb", name + ".duckdb").toAbsolutePath();
+        Files.createDirectories(file.getParent());
+        Files.deleteIfExists(file);
+        Files.deleteIfExists(file.resolveSibling(name + ".duckdb.wal"));
+        return file;
     }
 
     static PackagedApp start(EmbeddedPostgres postgres, String name, String... extraProperties) throws Exception {
+        return start(postgres, duckDbFile(name), name, extraProperties);
+    }
+
+    /** The packaged application with its two databases given by environment variables, as an operator would. */
+    static PackagedApp start(EmbeddedPostgres postgres, Path analytics, String name, String... extraProperties)
+            throws Exception {
         int port = freePort();
-        String url = "jdbc:postgresql://127.0.0.1:" + postgres.getPort() + "/";
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Dquarkus.http.port=" + port,
-                "-Dquarkus.http.host=127.0.0.1",
-                "-Dquarkus.datasource.jdbc.url=" + url + "postgres",
-                "-Dquarkus.datasource.username=postgres",
-                "-Dquarkus.datasource.analytics.jdbc.url=" + url + "analytics",
-                "-Dquarkus.datasource.analytics.username=postgres"));
+                "-Dquarkus.http.host=127.0.0.1"));
         command.addAll(List.of(extraProperties));
         command.addAll(List.of("-jar", Path.of(System.getProperty("quarkus.app.dir", "target/quarkus-app"))
                 .resolve("quarkus-run.jar").toString()));
-        Process process = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(new File("target/" + name + ".log")).start();
-        PackagedApp app = new PackagedApp(process, port);
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(new File("target/" + name + ".log"));
+        databasesInto(builder.environment(), postgres, analytics);
+        PackagedApp app = new PackagedApp(builder.start(), port);
         app.awaitUp(name);
         return app;
+    }
+
+    private static void databasesInto(Map<String, String> environment, EmbeddedPostgres postgres, Path analytics) {
+        environment.put("QUARKUS_DATASOURCE_JDBC_URL", "jdbc:postgresql://127.0.0.1:" + postgres.getPort() + "/postgres");
+        environment.put("QUARKUS_DATASOURCE_USERNAME", "postgres");
+        environment.put("QUARKUS_DATASOURCE_ANALYTICS_JDBC_URL", "jdbc:duckdb:" + analytics);
     }
 
     /** What a database command printed, and its exit code. */
@@ -90,18 +98,13 @@ final class PackagedApp implements AutoCloseable {
      * Runs a database command ({@code quarkus.sqlspec.cli}) with the packaged application, its database given only by
      * environment variables, as an operator would from a terminal.
      */
-    static CommandRun command(EmbeddedPostgres postgres, String commandLine) throws Exception {
-        String url = "jdbc:postgresql://127.0.0.1:" + postgres.getPort() + "/";
+    static CommandRun command(EmbeddedPostgres postgres, Path analytics, String commandLine) throws Exception {
         ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Dquarkus.log.console.stderr=true", "-jar",
                 Path.of(System.getProperty("quarkus.app.dir", "target/quarkus-app")).resolve("quarkus-run.jar")
                         .toString());
-        Map<String, String> environment = builder.environment();
-        environment.put("QUARKUS_SQLSPEC_CLI", commandLine);
-        environment.put("QUARKUS_DATASOURCE_JDBC_URL", url + "postgres");
-        environment.put("QUARKUS_DATASOURCE_USERNAME", "postgres");
-        environment.put("QUARKUS_DATASOURCE_ANALYTICS_JDBC_URL", url + "analytics");
-        environment.put("QUARKUS_DATASOURCE_ANALYTICS_USERNAME", "postgres");
+        builder.environment().put("QUARKUS_SQLSPEC_CLI", commandLine);
+        databasesInto(builder.environment(), postgres, analytics);
         Process process = builder.redirectError(ProcessBuilder.Redirect.DISCARD).start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("'%s' ended", commandLine).isTrue();

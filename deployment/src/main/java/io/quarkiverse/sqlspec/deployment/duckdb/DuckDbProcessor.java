@@ -17,7 +17,9 @@ import io.quarkus.datasource.deployment.spi.DevServicesDatasourceProviderBuildIt
 import io.quarkus.deployment.IsDevServicesSupportedByLaunchMode;
 import io.quarkus.deployment.annotations.BuildStep;
 import io.quarkus.deployment.annotations.BuildSteps;
+import io.quarkus.deployment.annotations.Produce;
 import io.quarkus.deployment.dev.devservices.DevServicesConfig;
+import io.quarkus.deployment.pkg.builditem.ArtifactResultBuildItem;
 import io.quarkus.deployment.pkg.builditem.OutputTargetBuildItem;
 import io.quarkus.deployment.pkg.steps.NativeOrNativeSourcesBuild;
 
@@ -66,6 +68,7 @@ class DuckDbProcessor {
 
     /** DuckDB is a JNI library; SQLSpec has not verified it in a native executable (no GraalVM on its CI). */
     @BuildStep(onlyIf = NativeOrNativeSourcesBuild.class)
+    @Produce(ArtifactResultBuildItem.class) // a warning only: runs whenever the native artifact is built
     void nativeNotVerified(List<DataSourceDialectBuildItem> dialects) {
         dialects.stream().filter(dialect -> dialect.dialect() == SqlDialect.DUCKDB).findFirst()
                 .ifPresent(dialect -> LOG.warnf("Datasource '%s' is a DuckDB datasource: DuckDB's JDBC driver is a JNI"
