@@ -154,13 +154,12 @@ final class ManagedConnection {
     }
 
     /**
-     * DuckDB aborts a transaction at its first failed statement (a syntax error aside), and then answers
-     * {@code commit()} by discarding it without an error. Remembered so that such a commit fails instead of reporting
-     * success for data that was not saved.
+     * PostgreSQL and DuckDB abort a transaction at its first failed statement; a commit then ends it without saving
+     * anything, and the driver may not say so (DuckDB never does, pgjdbc neither). Remembered so that such a commit
+     * fails instead of reporting success for data that was not saved.
      */
     void statementFailed(DatabaseException error) {
-        if (inTransaction && abortedBy == null && dataSource.dialect() == SqlDialect.DUCKDB
-                && !"42601".equals(error.sqlState())) {
+        if (inTransaction && abortedBy == null && dataSource.dialect().abortsTransactionOn(error.sqlState())) {
             abortedBy = error;
         }
     }
@@ -176,9 +175,10 @@ final class ManagedConnection {
             DatabaseException cause = abortedBy;
             rollback();
             throw new DatabaseException("Not committed: an earlier statement of this transaction on "
-                    + dataSource.describe() + " failed (" + cause.getMessage() + "), and DuckDB discards a transaction"
-                    + " after a failed statement. Everything the transaction wrote is rolled back", "25P02", null,
-                    cause);
+                    + dataSource.describe() + " failed (" + cause.getMessage() + "), and "
+                    + dataSource.dialect().displayName() + " aborts a transaction after a failed statement, so"
+                    + " nothing it wrote was saved. To carry on after an expected error, roll back to a savepoint"
+                    + " taken before the statement", "25P02", null, cause);
         }
         try {
             connection.commit();
@@ -230,6 +230,7 @@ final class ManagedConnection {
         requireTransaction("rollbackTo");
         try {
             connection.rollback(savepoint(name, "rollbackTo"));
+            abortedBy = null; // the failed statement came after the savepoint: the transaction goes on
         } catch (SQLException e) {
             throw errors.translate(e, "ROLLBACK TO SAVEPOINT " + name);
         }

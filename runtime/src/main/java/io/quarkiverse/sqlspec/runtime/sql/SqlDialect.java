@@ -52,6 +52,14 @@ public enum SqlDialect {
     }
 
     /**
+     * Whether a statement that failed with {@code sqlState} leaves the transaction aborted: any error on PostgreSQL,
+     * any but a syntax error on DuckDB. Other databases are assumed to let the transaction go on.
+     */
+    public boolean abortsTransactionOn(String sqlState) {
+        return this == POSTGRESQL || (this == DUCKDB && !"42601".equals(sqlState));
+    }
+
+    /**
      * Rejects what the statement asks of the driver that only PostgreSQL's driver does: {@code ??} is pgjdbc's escape
      * for a literal {@code ?} (jsonb's {@code ?|} operators), which other drivers would read as two placeholders.
      */
