@@ -55,9 +55,11 @@ public interface SqlSpecBuildTimeConfig {
 
         /**
          * Whether SQLSpec starts a PostgreSQL server from embedded binaries, in dev and test mode,
-         * for every PostgreSQL datasource that has no JDBC URL configured. No container runtime is needed.
+         * for every PostgreSQL datasource that has no JDBC URL configured, and gives every DuckDB datasource
+         * ({@code db-kind=duckdb}) without a URL a database file under the build directory. No container runtime is
+         * needed.
          * <p>
-         * When disabled, no Dev Services are started for PostgreSQL datasources: configure
+         * When disabled, no Dev Services are started for PostgreSQL and DuckDB datasources: configure
          * {@code quarkus.datasource.jdbc.url} (or {@code quarkus.datasource."name".jdbc.url}) instead.
          * The standard {@code quarkus.datasource.devservices.*} settings (enabled, db-name, username, password,
          * port, init-script-path, properties) apply to the embedded server as they do to a container.
