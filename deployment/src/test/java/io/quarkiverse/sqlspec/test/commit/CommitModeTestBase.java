@@ -19,10 +19,14 @@ abstract class CommitModeTestBase {
     static final List<String> OUTCOMES = CommitMatrix.OUTCOMES;
 
     static QuarkusUnitTest applicationIn(String commitMode) {
+        return applicationIn(commitMode, "postgresql");
+    }
+
+    static QuarkusUnitTest applicationIn(String commitMode, String dbKind) {
         return new QuarkusUnitTest()
                 .withApplicationRoot(jar -> jar.addClasses(MatrixResource.class, MatrixResource.MappedProblem.class,
                         MatrixResource.MappedProblemMapper.class, CommitMatrix.class, CommitModeTestBase.class))
-                .overrideConfigKey("quarkus.datasource.db-kind", "postgresql")
+                .overrideConfigKey("quarkus.datasource.db-kind", dbKind)
                 .overrideConfigKey("quarkus.sqlspec.commit-mode", commitMode)
                 .overrideConfigKey("quarkus.sqlspec.extra-commit-statuses", CommitMatrix.EXTRA_COMMIT)
                 .overrideConfigKey("quarkus.sqlspec.extra-rollback-statuses", CommitMatrix.EXTRA_ROLLBACK);
