@@ -11,6 +11,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -217,6 +218,18 @@ class DuckDbTest {
         assertThat(event.tags()).containsExactly("a", "b");
         assertThat(event.amount()).isEqualByComparingTo("2");
         assertThat(event.createdAt()).isNotNull();
+    }
+
+    @Test
+    void javaValuesBindToDuckDbTypes() {
+        Instant at = Instant.parse("2026-12-03T10:15:30Z");
+        Map<String, Object> row = sqlspec.transaction("analytics", db -> db.selectOne("""
+                SELECT ?::TIMESTAMPTZ = TIMESTAMPTZ '2026-12-03 10:15:30+00' AS same_instant,
+                       list_contains(?::VARCHAR[], 'b') AS has_b, len(?::INTEGER[]) AS numbers,
+                       json_extract_string(?::JSON, '$.kind') AS kind
+                """, at, List.of("a", "b"), new int[] { 1, 2, 3 }, Map.of("kind", "click")));
+        assertThat(row).containsEntry("same_instant", true).containsEntry("has_b", true)
+                .containsEntry("numbers", 3L).containsEntry("kind", "click");
     }
 
     @Test

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.sql.Array;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.sql.SQLFeatureNotSupportedException;
 import java.sql.Types;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -63,15 +64,30 @@ public final class ParameterBinder {
         } else if (value instanceof Enum<?> constant) {
             statement.setString(index, constant.name());
         } else if (value instanceof Map<?, ?> map) {
-            statement.setObject(index, new JsonObject(stringKeys(map)).encode(), Types.OTHER);
+            bindJson(statement, index, new JsonObject(stringKeys(map)).encode());
         } else if (value instanceof JsonObject || value instanceof JsonArray) {
-            statement.setObject(index, value.toString(), Types.OTHER);
+            bindJson(statement, index, value.toString());
         } else if (value instanceof Collection<?> collection) {
             statement.setArray(index, array(statement, boxed(collection.toArray())));
         } else if (value.getClass().isArray()) {
             statement.setArray(index, array(statement, boxed(value)));
         } else {
             statement.setObject(index, value);
+        }
+    }
+
+    /**
+     * JSON text as an untyped value, which PostgreSQL casts to json or jsonb as the statement needs; DuckDB's driver
+     * has no untyped values, and casts text ({@code ?::JSON}).
+     */
+    private static void bindJson(PreparedStatement statement, int index, String json) throws SQLException {
+        try {
+            statement.setObject(index, json, Types.OTHER);
+        } catch (SQLException e) {
+            if (!(e instanceof SQLFeatureNotSupportedException) && !"0A000".equals(e.getSQLState())) {
+                throw e;
+            }
+            statement.setString(index, json); // "feature not supported": DuckDB
         }
     }
 
