@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 
 import org.jboss.logging.Logger;
 
@@ -42,26 +43,56 @@ final class EmbeddedPostgresServer {
     /** Keeps zonky's chatty start-up INFO lines out of the console; this class logs the one line that matters. */
     private static final java.util.logging.Logger ZONKY_LOGGER = quietZonky();
 
+    /** The server settings; the locale is fixed by initdb, so it is also what identifies the cached cluster. */
+    private static final UnaryOperator<EmbeddedPostgres.Builder> SETTINGS = builder -> builder
+            .setServerConfig("listen_addresses", HOST)
+            // Like the container Dev Services, so XA (JTA with several datasources) works out of the box.
+            .setServerConfig("max_prepared_transactions", "100")
+            .setLocaleConfig("locale", "C");
+    static final ClusterTemplate TEMPLATE = ClusterTemplate.forSettings(Map.of("locale", "C"));
+    /** A system property that makes every start run initdb, as before the cache: for measuring what it saves. */
+    static final String NO_CACHE = "sqlspec.devservices.no-cluster-cache";
+
     private final int requestedPort;
     private final EmbeddedPostgres postgres;
+    /** The copy of the cached cluster the server runs on, deleted when it stops; null when zonky made the cluster. */
+    private final Path dataDirectory;
     private final Set<String> users = new HashSet<>();
     private int references;
 
-    private EmbeddedPostgresServer(int requestedPort, EmbeddedPostgres postgres) {
+    private EmbeddedPostgresServer(int requestedPort, EmbeddedPostgres postgres, Path dataDirectory) {
         this.requestedPort = requestedPort;
         this.postgres = postgres;
+        this.dataDirectory = dataDirectory;
     }
 
     static synchronized EmbeddedPostgresServer acquire(EmbeddedDatabaseSpec spec) {
         int requestedPort = spec.fixedPort().orElse(ANY_PORT);
         EmbeddedPostgresServer server = SERVERS.get(requestedPort);
         if (server == null) {
-            server = new EmbeddedPostgresServer(requestedPort, startServer(spec, requestedPort));
+            server = start(spec, requestedPort);
             SERVERS.put(requestedPort, server);
         }
         server.prepareDatabase(spec);
         server.references++;
         return server;
+    }
+
+    private static EmbeddedPostgresServer start(EmbeddedDatabaseSpec spec, int requestedPort) {
+        long started = System.nanoTime();
+        Path dataDirectory = Boolean.getBoolean(NO_CACHE) ? null : copyOfTheTemplate();
+        if (dataDirectory != null) {
+            try {
+                return new EmbeddedPostgresServer(requestedPort, startServer(spec, dataDirectory, requestedPort),
+                        dataDirectory);
+            } catch (EmbeddedPostgresStartException e) {
+                ClusterTemplate.delete(dataDirectory);
+                TEMPLATE.discard();
+                LOG.debugf(e, "The cached PostgreSQL cluster did not start after %d ms; starting with initdb",
+                        (System.nanoTime() - started) / 1_000_000);
+            }
+        }
+        return new EmbeddedPostgresServer(requestedPort, startServer(spec, null, requestedPort), null);
     }
 
     synchronized void release(EmbeddedDatabaseSpec spec) {
@@ -77,24 +108,26 @@ final class EmbeddedPostgresServer {
         } catch (IOException e) {
             LOG.warnf(e, "Could not stop the embedded PostgreSQL on port %d", port());
         }
+        if (dataDirectory != null) {
+            ClusterTemplate.delete(dataDirectory);
+        }
     }
 
     int port() {
         return postgres.getPort();
     }
 
-    private static EmbeddedPostgres startServer(EmbeddedDatabaseSpec spec, int port) {
+    private static EmbeddedPostgres startServer(EmbeddedDatabaseSpec spec, Path dataDirectory, int port) {
         long started = System.nanoTime();
         EmbeddedPostgres postgres;
         try {
-            postgres = EmbeddedPostgres.builder()
+            EmbeddedPostgres.Builder builder = SETTINGS.apply(EmbeddedPostgres.builder())
                     .setPort(port)
-                    .setServerConfig("listen_addresses", HOST)
-                    // Like the container Dev Services, so XA (JTA with several datasources) works out of the box.
-                    .setServerConfig("max_prepared_transactions", "100")
-                    .setLocaleConfig("locale", "C")
-                    .setPGStartupWait(spec.startupTimeout())
-                    .start();
+                    .setPGStartupWait(spec.startupTimeout());
+            if (dataDirectory != null) {
+                builder.setDataDirectory(dataDirectory).setCleanDataDirectory(false);
+            }
+            postgres = builder.start();
         } catch (IOException | RuntimeException e) {
             throw new EmbeddedPostgresStartException(spec, e);
         }
@@ -102,6 +135,19 @@ final class EmbeddedPostgresServer {
         LOG.infof("Embedded PostgreSQL %s started on %s:%d in %d ms (no container runtime needed)",
                 serverVersion(postgres), HOST, postgres.getPort(), millis);
         return postgres;
+    }
+
+    /**
+     * A copy of the cached cluster, or {@code null} to let the start run {@code initdb} as it would without a cache
+     * (the cache is an optimization: any problem with it costs a second, never the start).
+     */
+    private static Path copyOfTheTemplate() {
+        try {
+            return TEMPLATE.newDataDirectory(builder -> SETTINGS.apply(builder));
+        } catch (IOException | RuntimeException e) {
+            LOG.debugf(e, "No cached PostgreSQL cluster; this start runs initdb");
+            return null;
+        }
     }
 
     private void prepareDatabase(EmbeddedDatabaseSpec spec) {
