@@ -83,9 +83,8 @@ final class EmbeddedPostgresServer {
         Path dataDirectory = Boolean.getBoolean(NO_CACHE) ? null : copyOfTheTemplate();
         if (dataDirectory != null) {
             try {
-                EmbeddedPostgres postgres = startServer(spec, dataDirectory, requestedPort);
-                deleteAtExit(postgres, dataDirectory);
-                return new EmbeddedPostgresServer(requestedPort, postgres, dataDirectory);
+                return new EmbeddedPostgresServer(requestedPort, startServer(spec, dataDirectory, requestedPort),
+                        dataDirectory);
             } catch (EmbeddedPostgresStartException e) {
                 ClusterTemplate.delete(dataDirectory);
                 TEMPLATE.discard();
@@ -94,23 +93,6 @@ final class EmbeddedPostgresServer {
             }
         }
         return new EmbeddedPostgresServer(requestedPort, startServer(spec, null, requestedPort), null);
-    }
-
-    /**
-     * A JVM that exits without closing its Dev Services (a test JVM, a killed dev mode) still removes the copy: the
-     * server is stopped (again, which zonky ignores when it already stopped it) and its data deleted.
-     */
-    private static void deleteAtExit(EmbeddedPostgres postgres, Path dataDirectory) {
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            try {
-                postgres.close();
-            } catch (IOException | RuntimeException e) {
-                LOG.debugf(e, "Stopping the embedded PostgreSQL at exit");
-            }
-            if (Files.exists(dataDirectory)) {
-                ClusterTemplate.delete(dataDirectory);
-            }
-        }, "sqlspec-embedded-postgres-cleanup"));
     }
 
     synchronized void release(EmbeddedDatabaseSpec spec) {
