@@ -2,7 +2,6 @@ package io.quarkiverse.sqlspec.deployment.devservices;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URL;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -13,7 +12,6 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
@@ -22,6 +20,7 @@ import java.util.stream.Stream;
 
 import org.jboss.logging.Logger;
 
+import io.quarkus.bootstrap.util.IoUtils;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 /**
@@ -78,7 +77,7 @@ final class ClusterTemplate {
         }
         deleteLeftovers();
         Path copy = Files.createTempDirectory(directory.getParent(), "data-");
-        copyTree(directory, copy);
+        IoUtils.copy(directory, copy);
         Files.delete(copy.resolve(MARKER));
         return copy;
     }
@@ -110,11 +109,7 @@ final class ClusterTemplate {
     }
 
     static void delete(Path dataDirectory) {
-        try (Stream<Path> paths = Files.walk(dataDirectory)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        } catch (IOException e) {
-            LOG.debugf(e, "Could not delete %s", dataDirectory);
-        }
+        IoUtils.recursiveDelete(dataDirectory);
     }
 
     boolean isComplete() {
@@ -172,25 +167,6 @@ final class ClusterTemplate {
         Map<String, String> map = new TreeMap<>();
         properties.forEach((key, value) -> map.put(key.toString(), value.toString()));
         return map;
-    }
-
-    private static void copyTree(Path from, Path to) throws IOException {
-        try (Stream<Path> paths = Files.walk(from)) {
-            paths.forEach(path -> {
-                Path target = to.resolve(from.relativize(path).toString());
-                try {
-                    if (Files.isDirectory(path)) {
-                        Files.createDirectories(target);
-                    } else {
-                        Files.copy(path, target, StandardCopyOption.COPY_ATTRIBUTES);
-                    }
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-        } catch (UncheckedIOException e) {
-            throw e.getCause();
-        }
     }
 
     /**

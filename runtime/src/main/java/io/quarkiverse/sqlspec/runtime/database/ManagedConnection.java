@@ -52,7 +52,7 @@ final class ManagedConnection {
     private final boolean transactional;
     private final List<Statement> openStatements = new ArrayList<>(2);
     private Map<String, Savepoint> savepoints;
-    /** The failure that aborted the current transaction, on databases that then discard it silently. */
+    /** The failed statement that aborted the current transaction (PostgreSQL, DuckDB): a commit would save nothing. */
     private DatabaseException abortedBy;
     private boolean uncommittedWork;
     private boolean inTransaction;
