@@ -86,6 +86,19 @@ public interface DbSession {
     <T> T selectValueOrNull(Class<T> type, String sql, Object... params);
 
     /**
+     * Runs a query whose rows are read in batches while they are iterated, for results too large to hold in memory
+     * (exports, reports). Close the stream when done, or return it from a REST resource method to stream it as JSON.
+     *
+     * @param type a record, a class with properties, or a single-column value type
+     */
+    <T> RowStream<T> stream(Class<T> type, String sql, Object... params);
+
+    /**
+     * Like {@link #stream(Class, String, Object...)}, with each row as an ordered map (column label to value).
+     */
+    RowStream<Map<String, Object>> stream(String sql, Object... params);
+
+    /**
      * Commits the work done so far. A new transaction starts with the next statement.
      */
     void commit();

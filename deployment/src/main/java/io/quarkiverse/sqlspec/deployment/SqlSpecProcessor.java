@@ -13,16 +13,19 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Singleton;
 import jakarta.transaction.TransactionSynchronizationRegistry;
+import jakarta.ws.rs.core.MediaType;
 
 import org.jboss.jandex.ClassType;
 import org.jboss.jandex.DotName;
 
 import io.quarkiverse.sqlspec.DbSession;
+import io.quarkiverse.sqlspec.RowStream;
 import io.quarkiverse.sqlspec.SqlSpec;
 import io.quarkiverse.sqlspec.runtime.database.ContextScope;
 import io.quarkiverse.sqlspec.runtime.database.DbSessionRecorder;
 import io.quarkiverse.sqlspec.runtime.database.DbSessions;
 import io.quarkiverse.sqlspec.runtime.http.DatabaseExceptionMappers;
+import io.quarkiverse.sqlspec.runtime.http.RowStreamBodyWriter;
 import io.quarkiverse.sqlspec.runtime.http.TransactionResponseFilter;
 import io.quarkiverse.sqlspec.runtime.observability.StatementEvents;
 import io.quarkiverse.sqlspec.runtime.sql.SqlDialect;
@@ -42,6 +45,7 @@ import io.quarkus.deployment.builditem.FeatureBuildItem;
 import io.quarkus.deployment.builditem.nativeimage.NativeImageProxyDefinitionBuildItem;
 import io.quarkus.resteasy.reactive.spi.CustomContainerResponseFilterBuildItem;
 import io.quarkus.resteasy.reactive.spi.CustomExceptionMapperBuildItem;
+import io.quarkus.resteasy.reactive.spi.MessageBodyWriterBuildItem;
 
 /**
  * Database access: the {@link DbSessions} bean, the {@code DbSession} and {@code Connection} beans of the datasources
@@ -69,6 +73,15 @@ class SqlSpecProcessor {
             BuildProducer<CustomExceptionMapperBuildItem> exceptionMappers) {
         responseFilters.produce(new CustomContainerResponseFilterBuildItem(TransactionResponseFilter.class.getName()));
         exceptionMappers.produce(new CustomExceptionMapperBuildItem(DatabaseExceptionMappers.class.getName()));
+    }
+
+    /** A {@code RowStream} returned by a resource method is written while its rows are read. */
+    @BuildStep
+    void rowStreamResponses(BuildProducer<MessageBodyWriterBuildItem> writers,
+            BuildProducer<AdditionalBeanBuildItem> beans) {
+        writers.produce(new MessageBodyWriterBuildItem(RowStreamBodyWriter.class.getName(), RowStream.class.getName(),
+                List.of(MediaType.APPLICATION_JSON, RowStreamBodyWriter.NDJSON)));
+        beans.produce(AdditionalBeanBuildItem.unremovableOf(RowStreamBodyWriter.class));
     }
 
     /** {@code DbSession.connection()} hands out a proxy whose {@code close()} does nothing. */

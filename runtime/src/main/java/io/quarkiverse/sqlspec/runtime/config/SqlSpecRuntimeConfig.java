@@ -63,6 +63,13 @@ public interface SqlSpecRuntimeConfig {
     OptionalInt recentStatements();
 
     /**
+     * How many rows {@code DbSession.stream(...)} reads from the database at a time: the memory a streamed result
+     * takes, whatever its size. Larger batches mean fewer round trips.
+     */
+    @WithDefault("1000")
+    int streamFetchSize();
+
+    /**
      * Whether every statement carries a sqlcommenter comment with the request's correlation id and route template
      * (for example {@code /*request_id='a1b2',route='%2Fusers%2F%7Bid%7D'*}{@code /}), so that PostgreSQL's logs and
      * {@code pg_stat_activity} show which request ran it. Off by default: the comment makes every request's SQL text

@@ -3,6 +3,7 @@ package io.quarkiverse.sqlspec.runtime.database;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
@@ -10,6 +11,7 @@ import java.util.Map;
 
 import io.quarkiverse.sqlspec.AsyncDbSession;
 import io.quarkiverse.sqlspec.DbSession;
+import io.quarkiverse.sqlspec.RowStream;
 import io.quarkiverse.sqlspec.SqlResult;
 import io.quarkiverse.sqlspec.exception.DatabaseException;
 import io.quarkiverse.sqlspec.runtime.blocking.WorkerCalls;
@@ -93,6 +95,19 @@ public final class DbSessionImpl implements DbSession {
     }
 
     @Override
+    public <T> RowStream<T> stream(Class<T> type, String sql, Object... params) {
+        refuseEventLoop();
+        ConnectionScope scope = manager.scope(dataSource);
+        return openCursor(scope, scope.connection(dataSource, manager.errors()), type, sql, params);
+    }
+
+    @Override
+    @SuppressWarnings({ "unchecked", "rawtypes" })
+    public RowStream<Map<String, Object>> stream(String sql, Object... params) {
+        return (RowStream) stream(Map.class, sql, params);
+    }
+
+    @Override
     public void commit() {
         current().commit();
     }
@@ -173,6 +188,28 @@ public final class DbSessionImpl implements DbSession {
         }
     }
 
+    private <T> RowStream<T> openCursor(ConnectionScope scope, ManagedConnection connection, Class<T> type, String sql,
+            Object[] params) {
+        ParsedSql parsed = manager.statementCache().get(sql);
+        dataSource.dialect().check(parsed);
+        Object[] values = parsed.bind(params == null ? NO_PARAMS : params);
+        long started = System.nanoTime();
+        PreparedStatement statement = null;
+        try {
+            statement = connection.prepareCursor(jdbcText(parsed.jdbcSql()), manager.streamFetchSize());
+            ParameterBinder.bind(statement, values);
+            ResultSet rows = statement.executeQuery();
+            manager.events().record(dataSourceName, sql, values, started, -1, null);
+            return new RowStreamImpl<>(scope, connection, statement, rows, type, sql);
+        } catch (SQLException e) {
+            if (statement != null) {
+                closeQuietly(statement);
+                connection.cursorClosed(statement);
+            }
+            throw failed(connection, sql, values, started, manager.errors().translate(e, sql));
+        }
+    }
+
     long runBatch(ManagedConnection connection, String sql, List<?> batches) {
         ParsedSql parsed = manager.statementCache().get(sql);
         dataSource.dialect().check(parsed);
@@ -209,10 +246,14 @@ public final class DbSessionImpl implements DbSession {
      * sharing that thread.
      */
     ManagedConnection current() {
+        refuseEventLoop();
+        return manager.connection(dataSource);
+    }
+
+    private void refuseEventLoop() {
         WorkerCalls.refuseEventLoop("DbSession (" + dataSourceName + ")", "Annotate the resource method with"
                 + " @io.smallrye.common.annotation.Blocking (or return a plain type instead of Uni), or use db.async()"
                 + " in methods that return Uni");
-        return manager.connection(dataSource);
     }
 
     private static final Object[] NO_PARAMS = new Object[0];

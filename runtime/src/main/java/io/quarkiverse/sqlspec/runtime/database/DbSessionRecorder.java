@@ -61,6 +61,10 @@ public class DbSessionRecorder {
                         + runtimeConfig.statementCacheSize()
                         + ": use 0 to disable the cache, or a positive number of statements");
             }
+            if (runtimeConfig.streamFetchSize() < 1) {
+                throw new ConfigurationException("quarkus.sqlspec.stream-fetch-size is " + runtimeConfig.streamFetchSize()
+                        + ": use a positive number of rows (1000 by default)");
+            }
             List<DataSourceRuntime> runtimes = new ArrayList<>();
             for (String name : dataSources) {
                 DataSourceSessionConfig dataSourceConfig = settings.get(name);
@@ -73,7 +77,8 @@ public class DbSessionRecorder {
                     : null;
             return new DbSessions(runtimes, new StatementCache(runtimeConfig.statementCacheSize()),
                     context.getInjectedReference(StatementEvents.class),
-                    new SqlExceptions(runtimeConfig.logErrorDetails()), runtimeConfig.sqlComment(), jta,
+                    new SqlExceptions(runtimeConfig.logErrorDetails()), runtimeConfig.sqlComment(),
+                    runtimeConfig.streamFetchSize(), jta,
                     context.getInjectedReference(ContextScope.class));
         };
     }

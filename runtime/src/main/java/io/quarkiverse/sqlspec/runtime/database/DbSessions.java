@@ -37,6 +37,7 @@ public final class DbSessions {
     private final StatementEvents events;
     private final SqlExceptions errors;
     private final boolean sqlComment;
+    private final int streamFetchSize;
     private final TransactionSynchronizationRegistry jta;
     private final ContextScope contextScope;
 
@@ -47,7 +48,7 @@ public final class DbSessions {
      * @param contextScope the client proxy of the request-scoped {@link ContextScope}
      */
     public DbSessions(List<DataSourceRuntime> dataSources, StatementCache statementCache, StatementEvents events,
-            SqlExceptions errors, boolean sqlComment, TransactionSynchronizationRegistry jta,
+            SqlExceptions errors, boolean sqlComment, int streamFetchSize, TransactionSynchronizationRegistry jta,
             ContextScope contextScope) {
         Map<String, DataSourceRuntime> byName = new LinkedHashMap<>();
         Map<String, DbSessionImpl> sessionsByName = new LinkedHashMap<>();
@@ -64,6 +65,7 @@ public final class DbSessions {
         this.events = events;
         this.errors = errors;
         this.sqlComment = sqlComment;
+        this.streamFetchSize = streamFetchSize;
         this.jta = jta;
         this.contextScope = contextScope;
     }
@@ -82,6 +84,10 @@ public final class DbSessions {
 
     boolean sqlComment() {
         return sqlComment;
+    }
+
+    int streamFetchSize() {
+        return streamFetchSize;
     }
 
     public Set<String> names() {

@@ -19,6 +19,8 @@ public final class HttpRequestScope extends ConnectionScope implements Completio
 
     private static final String PROPERTY = HttpRequestScope.class.getName();
 
+    private volatile int deferredStatus = -1;
+
     private HttpRequestScope(int dataSourceCount) {
         super(dataSourceCount, ManagedConnection.Mode.LOCAL_TRANSACTION);
     }
@@ -65,6 +67,28 @@ public final class HttpRequestScope extends ConnectionScope implements Completio
      */
     public DatabaseException complete(int status) {
         return finish(status);
+    }
+
+    /**
+     * The response streams rows from this scope's connection: the filter hands the final status over, and the
+     * transaction ends when the body has been written ({@link #completeAfterBody}).
+     */
+    public void deferUntilBodyWritten(int status) {
+        deferredStatus = status;
+    }
+
+    /**
+     * Ends the transaction deferred by {@link #deferUntilBodyWritten}: from its status when the body was written, by a
+     * rollback when writing it failed.
+     *
+     * @return the commit that failed, or {@code null}
+     */
+    DatabaseException completeAfterBody(boolean written) {
+        if (!written || deferredStatus < 0) {
+            release();
+            return null;
+        }
+        return finish(deferredStatus);
     }
 
     @Override

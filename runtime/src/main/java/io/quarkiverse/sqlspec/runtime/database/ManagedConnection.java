@@ -2,6 +2,7 @@ package io.quarkiverse.sqlspec.runtime.database;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
 import java.sql.Savepoint;
@@ -16,7 +17,6 @@ import org.jboss.logging.Logger;
 import io.quarkiverse.sqlspec.exception.DatabaseException;
 import io.quarkiverse.sqlspec.exception.SqlSpecException;
 import io.quarkiverse.sqlspec.runtime.jdbc.SqlExceptions;
-import io.quarkiverse.sqlspec.runtime.sql.SqlDialect;
 
 /**
  * One pooled connection lent to a scope (an HTTP request, a programmatic transaction, a CDI request context), with the
@@ -56,6 +56,8 @@ final class ManagedConnection {
     private DatabaseException abortedBy;
     private boolean uncommittedWork;
     private boolean inTransaction;
+    /** A transaction begun only to hold a cursor on an auto-commit connection; it ends with the cursor. */
+    private boolean cursorTransaction;
     private boolean closed;
 
     private ManagedConnection(DataSourceRuntime dataSource, Connection connection, Mode mode, SqlExceptions errors) {
@@ -114,6 +116,46 @@ final class ManagedConnection {
         return statement;
     }
 
+    /**
+     * A query whose rows are fetched {@code fetchSize} at a time. PostgreSQL keeps a cursor only inside a transaction
+     * (pgjdbc reads every row at once in auto-commit), so one begins: the scope's own, or, on an auto-commit
+     * connection, one that {@link #cursorClosed} ends. Reading alone is no uncommitted work.
+     */
+    PreparedStatement prepareCursor(String jdbcSql, int fetchSize) throws SQLException {
+        checkOpen();
+        if (mode == Mode.AUTO_COMMIT && !inTransaction) {
+            connection.setAutoCommit(false);
+            inTransaction = true;
+            cursorTransaction = true;
+        } else {
+            beginTransaction();
+        }
+        PreparedStatement statement = connection.prepareStatement(jdbcSql, ResultSet.TYPE_FORWARD_ONLY,
+                ResultSet.CONCUR_READ_ONLY);
+        try {
+            statement.setFetchSize(fetchSize);
+        } catch (SQLFeatureNotSupportedException e) {
+            // a driver without fetch sizes (DuckDB) streams, or not, by its own settings
+        }
+        track(statement);
+        return statement;
+    }
+
+    /** The cursor of {@link #prepareCursor} is closed: its own transaction, if it had one, ends. */
+    void cursorClosed(Statement statement) {
+        untrack(statement);
+        if (cursorTransaction && openStatements.isEmpty() && !closed) {
+            cursorTransaction = false;
+            try {
+                // in auto-commit use every statement commits on its own: whatever ran beside the cursor does now
+                connection.commit();
+                endTransaction();
+            } catch (SQLException e) {
+                throw errors.translate(e, "COMMIT");
+            }
+        }
+    }
+
     Statement createStatement() throws SQLException {
         checkOpen();
         beginTransaction();
@@ -138,6 +180,7 @@ final class ManagedConnection {
     /** Back to auto-commit (no round trip: no transaction is open), so the next reads again need no BEGIN. */
     private void endTransaction() throws SQLException {
         inTransaction = false;
+        cursorTransaction = false;
         uncommittedWork = false;
         savepoints = null;
         abortedBy = null;

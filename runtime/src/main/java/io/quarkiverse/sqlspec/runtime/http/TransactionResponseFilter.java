@@ -11,6 +11,7 @@ import org.jboss.resteasy.reactive.server.spi.ResteasyReactiveContainerRequestCo
 
 import io.quarkiverse.sqlspec.runtime.blocking.WorkerCalls;
 import io.quarkiverse.sqlspec.runtime.database.HttpRequestScope;
+import io.quarkiverse.sqlspec.runtime.database.RowStreamImpl;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -42,6 +43,11 @@ public class TransactionResponseFilter {
             return null;
         }
         int status = finalStatus(request, response);
+        if (RowStreamImpl.endsAfterBody(request.getResponseEntity())) {
+            // the body reads its rows from the request's connection: RowStreamBodyWriter ends the transaction
+            scope.deferUntilBodyWritten(status);
+            return null;
+        }
         return WorkerCalls.inFilter(() -> scope.complete(status), failure -> {
             if (failure != null) {
                 DatabaseExceptionMappers.Answer answer = DatabaseExceptionMappers.answer(failure);
