@@ -10,11 +10,11 @@ ROOT=$(cd .. && pwd)
 # (and startup many pairs) more than long ones. The variants the goals are judged on get GOAL_ROUNDS more rounds of
 # their own, so that their ratios rest on ROUNDS + GOAL_ROUNDS rounds within the same 15 minutes.
 DURATION=${DURATION:-4s}
-ROUNDS=${ROUNDS:-5}
-GOAL_ROUNDS=${GOAL_ROUNDS:-10}
-GOAL_VARIANTS="sqlspec-get jdbc-get sqlspec-post jdbc-tx-post orm-post"
+ROUNDS=${ROUNDS:-4}
+GOAL_ROUNDS=${GOAL_ROUNDS:-6}
+GOAL_VARIANTS="sqlspec-get jdbc-get reactive-get sqlspec-post jdbc-tx-post reactive-tx-post"
 STARTS=${STARTS:-21}
-WARMUP=${WARMUP:-5s}
+WARMUP=${WARMUP:-3s}
 CONNECTIONS=${CONNECTIONS:-32}
 THREADS=${THREADS:-2}
 JAVA_OPTS=${JAVA_OPTS:-}
@@ -79,6 +79,7 @@ start_postgres() {
   psql -c "CREATE DATABASE bench"
   psql -d bench <<'SQL'
 CREATE TABLE users (id bigserial PRIMARY KEY, name text NOT NULL, email text NOT NULL);
+CREATE TABLE batch_users (id bigserial PRIMARY KEY, name text NOT NULL, email text NOT NULL);
 INSERT INTO users (name, email) SELECT 'User ' || g, 'user' || g || '@example.com' FROM generate_series(1, 10000) g;
 VACUUM ANALYZE users;
 SQL
@@ -99,6 +100,7 @@ start_app() {
   # shellcheck disable=SC2086
   java -Xmx512m $JAVA_OPTS -Dquarkus.http.host=127.0.0.1 -Dquarkus.http.port="$APP_PORT" \
     -Dquarkus.datasource.jdbc.url="jdbc:postgresql://127.0.0.1:$PG_PORT/bench" \
+    -Dquarkus.datasource.reactive.url="postgresql://127.0.0.1:$PG_PORT/bench" \
     -jar app/target/quarkus-app/quarkus-run.jar >"$WORK/app.log" 2>&1 &
   APP_PID=$!
   for _ in $(seq 1 600); do
@@ -186,7 +188,12 @@ declare_variants() {
     [orm-tx-get]="get.lua|/orm-tx/users/1|PREFIX=/orm-tx/users/"
     [sqlspec-post]="post.lua|/sqlspec/users|X=1" [jdbc-post]="post.lua|/jdbc/users|X=1" [jdbc-tx-post]="post.lua|/jdbc-tx/users|X=1"
     [jta-post]="post.lua|/jta/users|X=1" [orm-post]="post.lua|/orm/users|X=1"
-    [session-sqlspec]="session.lua|/session/sqlspec|SESSION_COOKIES=$SESSION_COOKIES" [session-none]="session.lua|/session/none|X=1"
+    [reactive-get]="get.lua|/reactive/users/1|PREFIX=/reactive/users/" [reactive-post]="post.lua|/reactive/users|X=1"
+    [reactive-tx-post]="post.lua|/reactive/users/tx|X=1"
+    [sqlspec-async-get]="get.lua|/sqlspec-async/users/1|PREFIX=/sqlspec-async/users/"
+    [sqlspec-async-post]="post.lua|/sqlspec-async/users|X=1"
+    [session-read]="session.lua|/session/users/1|SESSION_COOKIES=$SESSION_COOKIES PREFIX=/session/users/"
+    [session-write]="session.lua|/session/users|SESSION_COOKIES=$SESSION_COOKIES BODY=1"
   )
 }
 
@@ -201,7 +208,8 @@ database_maintenance() {
 run_variant() {
   local script path envs
   IFS='|' read -r script path envs <<<"${scripts[$1]}"
-  run_wrk "$script" "$path" "$2" "$envs"
+  # shellcheck disable=SC2086 # several NAME=value words
+  run_wrk "$script" "$path" "$2" $envs
 }
 
 # run_rounds COUNT VARIANT... -> COUNT interleaved rounds of those variants, each line appended to results[variant]
@@ -237,7 +245,7 @@ main() {
   RSS_KB=$(awk '/VmRSS/ { print $2 }' "/proc/$APP_PID/status")
 
   declare_variants
-  read -r -a variants <<<"${VARIANTS:-hello sqlspec-get jdbc-get jta-get orm-get orm-tx-get sqlspec-post jdbc-post jdbc-tx-post jta-post orm-post session-sqlspec session-none}"
+  read -r -a variants <<<"${VARIANTS:-hello sqlspec-get sqlspec-async-get jdbc-get reactive-get jta-get orm-get orm-tx-get session-read sqlspec-post sqlspec-async-post jdbc-post jdbc-tx-post reactive-post reactive-tx-post jta-post orm-post session-write}"
 
   log "warming up every variant, then one unrecorded interleaved round"
   # the second pass runs each variant again after all the others, as the recorded rounds will: code that every
@@ -289,19 +297,25 @@ main() {
     local get_ratio=" n/a" post_ratio=" n/a" get_paired=" n/a" post_paired=" n/a"
     if [ "$2" != - ]; then read -r a b <<<"$2"; get_ratio=$(ratio "${rps[$a]:-}" "${rps[$b]:-}"); get_paired=$(paired "$a" "$b"); fi
     if [ "$3" != - ]; then read -r a b <<<"$3"; post_ratio=$(ratio "${rps[$a]:-}" "${rps[$b]:-}"); post_paired=$(paired "$a" "$b"); fi
-    printf '%-22s %7s %7s %9s %9s\n' "$1" "$get_ratio" "$post_ratio" "$get_paired" "$post_paired"
+    printf '%-26s %7s %7s %9s %9s\n' "$1" "$get_ratio" "$post_ratio" "$get_paired" "$post_paired"
   }
-  echo "ratios (throughput)        GET    POST  GET/rnd  POST/rnd"
+  echo "ratios (throughput)            GET    POST  GET/rnd  POST/rnd"
   row "sqlspec / jdbc" "sqlspec-get jdbc-get" "sqlspec-post jdbc-post"
   row "sqlspec / jdbc-tx" - "sqlspec-post jdbc-tx-post"
+  row "sqlspec / reactive(-tx)" "sqlspec-get reactive-get" "sqlspec-post reactive-tx-post"
+  row "sqlspec-async / react." "sqlspec-async-get reactive-get" "sqlspec-async-post reactive-tx-post"
+  row "sqlspec-async / jdbc" "sqlspec-async-get jdbc-get" "sqlspec-async-post jdbc-tx-post"
+  # no SQLSpec on either side: hand-written JDBC against the reactive client, and the reactive client's auto-commit
+  row "jdbc(-tx) / reactive(-tx)" "jdbc-get reactive-get" "jdbc-tx-post reactive-tx-post"
+  row "reactive / reactive-tx" - "reactive-post reactive-tx-post"
   row "sqlspec / jta" "sqlspec-get jta-get" "sqlspec-post jta-post"
   row "sqlspec / orm" "sqlspec-get orm-get" "sqlspec-post orm-post"
   row "sqlspec / orm-tx" "sqlspec-get orm-tx-get" -
   # no SQLSpec on either side: how far hand-written JDBC with the same guarantees gets against Panache, the ceiling
   # of the two rows above
   row "jdbc(-tx) / orm" "jdbc-get orm-get" "jdbc-tx-post orm-post"
-  row "session / no session" "session-sqlspec session-none" -
-  printf '%-22s %7s\n' "sqlspec / pgbench -S" "$(ratio "${rps[sqlspec-get]:-}" "$PGBENCH_TPS")"
+  row "session / no session" "session-read sqlspec-get" "session-write sqlspec-post"
+  printf '%-26s %7s\n' "sqlspec / pgbench -S" "$(ratio "${rps[sqlspec-get]:-}" "$PGBENCH_TPS")"
   echo "(GET, POST: ratio of the medians above; /rnd: median of the ratios within each round)"
   echo
   echo "benchmark application: started in ${STARTUP_MS} ms (process start to first response), RSS ${RSS_KB} kB"

@@ -37,7 +37,8 @@ public interface DbSession {
      * Runs one statement once per element of {@code batches} as a JDBC batch. Each element is an {@code Object[]} of
      * positional values, a {@link Map} or a record (for {@code :name} placeholders), or a single value.
      *
-     * @return the total number of affected rows
+     * @return the total number of affected rows (an element the driver reports no count for, such as an INSERT merged
+     *         by pgjdbc's {@code reWriteBatchedInserts}, counts as one row)
      */
     long executeMany(String sql, List<?> batches);
 

@@ -77,11 +77,15 @@ class SqlSpecProcessor {
 
     /** A {@code RowStream} returned by a resource method is written while its rows are read. */
     @BuildStep
-    void rowStreamResponses(BuildProducer<MessageBodyWriterBuildItem> writers,
+    void rowStreamResponses(Capabilities capabilities, BuildProducer<MessageBodyWriterBuildItem> writers,
             BuildProducer<AdditionalBeanBuildItem> beans) {
-        writers.produce(new MessageBodyWriterBuildItem(RowStreamBodyWriter.class.getName(), RowStream.class.getName(),
+        // by name: the Jackson writer's class refers to Jackson, which the application may not have
+        String writer = capabilities.isPresent(Capability.REST_JACKSON)
+                ? "io.quarkiverse.sqlspec.runtime.http.JacksonRowStreamBodyWriter"
+                : RowStreamBodyWriter.class.getName();
+        writers.produce(new MessageBodyWriterBuildItem(writer, RowStream.class.getName(),
                 List.of(MediaType.APPLICATION_JSON, RowStreamBodyWriter.NDJSON)));
-        beans.produce(AdditionalBeanBuildItem.unremovableOf(RowStreamBodyWriter.class));
+        beans.produce(new AdditionalBeanBuildItem.Builder().addBeanClass(writer).setUnremovable().build());
     }
 
     /** {@code DbSession.connection()} hands out a proxy whose {@code close()} does nothing. */

@@ -221,7 +221,8 @@ public final class DbSessionImpl implements DbSession {
             }
             long total = 0;
             for (long count : statement.executeLargeBatch()) {
-                total += Math.max(count, 0);
+                // pgjdbc's reWriteBatchedInserts merges single-row INSERTs and reports no count for them: one row each
+                total += count == Statement.SUCCESS_NO_INFO ? 1 : Math.max(count, 0);
             }
             manager.events().record(dataSourceName, sql, NO_PARAMS, started, total, null);
             return total;

@@ -23,7 +23,8 @@ import io.quarkiverse.sqlspec.runtime.database.RowStreamImpl;
 /**
  * Writes a {@link RowStream} returned by a resource method while its rows are read: a JSON array, or one JSON document
  * per line for {@code application/x-ndjson}. Each row goes through the application's own JSON provider (Jackson or
- * JSON-B), so it looks exactly as the same row returned in a list. Runs on the worker thread of the blocking method
+ * JSON-B; with Jackson, {@link JacksonRowStreamBodyWriter} writes all rows with one generator), so it looks exactly as
+ * the same row returned in a list. Runs on the worker thread of the blocking method
  * that opened the stream; the output stream blocks when the client reads slower than the database, which bounds the
  * memory to one fetch of rows plus the output buffer.
  * <p>
@@ -75,21 +76,14 @@ public class RowStreamBodyWriter implements MessageBodyWriter<RowStream<?>> {
         }
     }
 
-    private static <T> void writeRows(RowStreamImpl<T> rows, Annotation[] annotations, MediaType mediaType,
-            boolean lines, OutputStream body) throws IOException {
+    /** Writes every row: {@code [row,row]}, or one row per line when {@code lines}. */
+    <T> void writeRows(RowStreamImpl<T> rows, Annotation[] annotations, MediaType mediaType, boolean lines,
+            OutputStream body) throws IOException {
         Class<T> rowType = rows.rowType();
         MessageBodyWriter<T> rowWriter = rowWriter(rowType, annotations, mediaType);
-        // row writers may close the stream they are given (Jackson does by default)
-        OutputStream rowBody = new FilterOutputStream(body) {
-            @Override
-            public void write(byte[] bytes, int offset, int length) throws IOException {
-                out.write(bytes, offset, length);
-            }
-
-            @Override
-            public void close() {
-            }
-        };
+        // row writers close and flush the stream they are given (Jackson does by default): a flush per row would send
+        // a chunk per row; the output stream sends full buffers, and the rest at the end of the body
+        OutputStream rowBody = unclosable(body);
         MultivaluedMap<String, Object> rowHeaders = new MultivaluedHashMap<>();
         boolean first = true;
         if (!lines) {
@@ -108,6 +102,23 @@ public class RowStreamBodyWriter implements MessageBodyWriter<RowStream<?>> {
         if (!lines) {
             body.write(']');
         }
+    }
+
+    static OutputStream unclosable(OutputStream body) {
+        return new FilterOutputStream(body) {
+            @Override
+            public void write(byte[] bytes, int offset, int length) throws IOException {
+                out.write(bytes, offset, length);
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
     }
 
     @SuppressWarnings("unchecked")

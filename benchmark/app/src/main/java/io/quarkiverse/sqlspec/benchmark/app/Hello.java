@@ -4,15 +4,20 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 
+import io.quarkiverse.sqlspec.DbSession;
 import io.quarkiverse.sqlspec.HttpSession;
 
-/** No database (the HTTP ceiling), and the session scenario: read and update a server-side session, or none. */
+/** No database (the HTTP ceiling), and the session scenarios: a server-side session read or written. */
 @Path("/")
 public class Hello {
 
     @Inject
     HttpSession session;
+
+    @Inject
+    DbSession db;
 
     @GET
     @Path("/hello")
@@ -20,6 +25,7 @@ public class Hello {
         return "hello";
     }
 
+    /** Signs a user in: run.sh creates the sessions the session variants use. */
     @POST
     @Path("/session/sqlspec")
     public long sessionVisit() {
@@ -28,9 +34,21 @@ public class Hello {
         return visits;
     }
 
+    /** sqlspec-get for a signed-in user: the session is only read (one indexed SELECT, renewals throttled). */
+    @GET
+    @Path("/session/users/{id}")
+    public User sessionRead(@PathParam("id") long id) {
+        session.get("visits", Long.class);
+        return db.selectOne(User.class, "SELECT id, name, email FROM users WHERE id = $1", id);
+    }
+
+    /** sqlspec-post for a signed-in user who also changes the session: saved in the insert's transaction. */
     @POST
-    @Path("/session/none")
-    public long noSession() {
-        return 1;
+    @Path("/session/users")
+    public long sessionWrite(NewUser user) {
+        long id = db.execute("INSERT INTO users (name, email) VALUES ($1, $2) RETURNING id", user.name(), user.email())
+                .scalar(Long.class);
+        session.put("lastCreated", id);
+        return id;
     }
 }
