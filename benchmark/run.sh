@@ -154,7 +154,7 @@ measure_startups() {
 # app_cpu_ticks -> user + system CPU time the application process has used, in clock ticks
 app_cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$APP_PID/stat"; }
 
-# run_wrk SCRIPT PATH DURATION [ENV...] -> prints "rps p50_ms p99_ms non2xx app_cpu_us_per_request"
+# run_wrk SCRIPT PATH DURATION [ENV...] -> prints "rps p50_ms p99_ms non2xx app_cpu_us_per_request socket_errors"
 run_wrk() {
   local script=$1 path=$2 duration=$3 before output
   shift 3
@@ -166,9 +166,10 @@ run_wrk() {
       / requests in / { requests = $1 }
       /^ +50%/ { p50 = $2 } /^ +99%/ { p99 = $2 }
       /Non-2xx/ { errors = $NF }
+      /Socket errors/ { gsub(",", ""); socket = $4 + $6 + $8 + $10 }
       function ms(v) { if (v ~ /us$/) return v / 1000; if (v ~ /ms$/) return v + 0; if (v ~ /s$/) return v * 1000; return v }
-      END { printf "%s %.3f %.3f %s %.1f\n", rps, ms(p50), ms(p99), (errors == "" ? 0 : errors),
-              (requests > 0 ? ticks * 1000000 / hz / requests : 0) }' <<<"$output"
+      END { printf "%s %.3f %.3f %s %.1f %d\n", rps, ms(p50), ms(p99), (errors == "" ? 0 : errors),
+              (requests > 0 ? ticks * 1000000 / hz / requests : 0), socket }' <<<"$output"
 }
 
 # declare_variants -> sets scripts[variant]="wrk script|path|environment" (after start_app: creates the sessions of the

@@ -67,6 +67,19 @@ abstract class ConnectionScope {
         return false;
     }
 
+    /**
+     * Whether ending this scope needs no database round trip: no connection has a transaction open (a request that
+     * only read), so ending it closes statements and hands connections back to the pool, work done in memory.
+     */
+    public synchronized boolean endsWithoutRoundTrip() {
+        for (ManagedConnection connection : connections) {
+            if (connection != null && connection.inTransaction()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     public boolean isEnded() {
         return ended;
     }

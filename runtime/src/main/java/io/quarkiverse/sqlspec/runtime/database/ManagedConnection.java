@@ -99,6 +99,11 @@ final class ManagedConnection {
         return transactional;
     }
 
+    /** Whether a transaction is open: ending this loan then takes a COMMIT or ROLLBACK round trip. */
+    boolean inTransaction() {
+        return inTransaction;
+    }
+
     boolean hasUncommittedWork() {
         return uncommittedWork;
     }

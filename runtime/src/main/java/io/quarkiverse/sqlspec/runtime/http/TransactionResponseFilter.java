@@ -48,6 +48,11 @@ public class TransactionResponseFilter {
             scope.deferUntilBodyWritten(status);
             return null;
         }
+        if (scope.endsWithoutRoundTrip()) {
+            // the request only read: nothing to commit, so no worker hop even on the event loop (db.async() reads)
+            scope.complete(status);
+            return null;
+        }
         return WorkerCalls.inFilter(() -> scope.complete(status), failure -> {
             if (failure != null) {
                 DatabaseExceptionMappers.Answer answer = DatabaseExceptionMappers.answer(failure);
