@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Dev Services start times: the embedded PostgreSQL with initdb on every start (as before the cluster cache), cold (the
-# cache made first) and warm (a copy of the cache), STARTS of each (default 10), interleaved; median and range.
+# cache made first), warm (the spare copy made after the previous start) and warm without a spare (the cache copied
+# at start), STARTS of each (default 10), interleaved; median and range. Each time is the start of the server and the
+# datasource's database (Quarkus's default user and database).
 # One command from a clean clone: benchmark/devservices-start.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."

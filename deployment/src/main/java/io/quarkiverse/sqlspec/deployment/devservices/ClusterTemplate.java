@@ -10,11 +10,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
@@ -31,6 +37,10 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
  * counts only with its marker file, written last, after {@code initdb} and a clean shutdown, and naming the version
  * and settings it was made with: a half-written template (a build killed midway), one from other binaries or
  * settings, or one whose files went missing, is made again. Building one costs a start and a stop, once per machine.
+ * <p>
+ * The template may also hold objects made once on it ({@code setup}: the default role and database of Dev Services), so
+ * that a start finds them instead of creating them. After each start a spare copy is made in the background, so that
+ * the next start (a dev-mode restart, the next test run) renames a directory instead of copying one.
  */
 final class ClusterTemplate {
 
@@ -42,24 +52,37 @@ final class ClusterTemplate {
             "global/pg_control", "base" };
 
     private final Path directory;
+    private final Path spare;
     private final Map<String, String> identity;
+    private final List<String> setup;
+    private volatile CompletableFuture<Void> spareMaking = CompletableFuture.completedFuture(null);
 
-    private ClusterTemplate(Path directory, Map<String, String> identity) {
+    private ClusterTemplate(Path directory, Map<String, String> identity, List<String> setup) {
         this.directory = directory;
+        this.spare = directory.resolveSibling(directory.getFileName() + "-spare");
         this.identity = identity;
+        this.setup = setup;
     }
 
     /**
      * @param settings the server settings the cluster is made with (part of the template's identity)
+     * @param setup SQL run once on the template as its superuser (part of its identity too)
      */
-    static ClusterTemplate forSettings(Map<String, String> settings) {
-        return in(Path.of(System.getProperty("java.io.tmpdir"), "quarkus-sqlspec-pg"), settings);
+    static ClusterTemplate forSettings(Map<String, String> settings, List<String> setup) {
+        return in(Path.of(System.getProperty("java.io.tmpdir"), "quarkus-sqlspec-pg"), settings, setup);
     }
 
     static ClusterTemplate in(Path root, Map<String, String> settings) {
+        return in(root, settings, List.of());
+    }
+
+    static ClusterTemplate in(Path root, Map<String, String> settings, List<String> setup) {
         Map<String, String> identity = new TreeMap<>(settings);
         identity.put("binaries", binaries());
-        return new ClusterTemplate(root.resolve("pg-" + Integer.toHexString(identity.hashCode())), identity);
+        if (!setup.isEmpty()) {
+            identity.put("setup", String.join(";\n", setup));
+        }
+        return new ClusterTemplate(root.resolve("pg-" + Integer.toHexString(identity.hashCode())), identity, setup);
     }
 
     Path directory() {
@@ -76,10 +99,73 @@ final class ClusterTemplate {
             build(builder);
         }
         deleteLeftovers();
-        Path copy = Files.createTempDirectory(directory.getParent(), "data-");
-        IoUtils.copy(directory, copy);
-        Files.delete(copy.resolve(MARKER));
-        return copy;
+        Path data = claimSpare();
+        if (data == null) {
+            data = Files.createTempDirectory(directory.getParent(), "data-");
+            copyTo(data);
+        }
+        makeSpare();
+        return data;
+    }
+
+    private void copyTo(Path data) throws IOException {
+        IoUtils.copy(directory, data);
+        Files.delete(data.resolve(MARKER));
+    }
+
+    /**
+     * The spare copy, renamed to a data directory of its own (atomically: of two processes starting at once, one gets
+     * it, the other copies); {@code null} when there is none or it lost files.
+     */
+    private Path claimSpare() {
+        Path claimed = directory.resolveSibling("data-" + UUID.randomUUID());
+        try {
+            Files.move(spare, claimed, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            return null;
+        }
+        if (!hasEssentialFiles(claimed)) {
+            delete(claimed);
+            return null;
+        }
+        return claimed;
+    }
+
+    /** Copies the template to the spare in the background, unless a spare is there or being made. */
+    private void makeSpare() {
+        if (!spareMaking.isDone() || Files.exists(spare)) {
+            return;
+        }
+        spareMaking = CompletableFuture.runAsync(() -> {
+            Path building = null;
+            try {
+                building = Files.createTempDirectory(directory.getParent(), "building-spare-");
+                copyTo(building);
+                Files.move(building, spare, StandardCopyOption.ATOMIC_MOVE);
+                building = null;
+            } catch (IOException | RuntimeException e) {
+                LOG.debugf(e, "No spare copy of the cluster template %s: the next start copies it", directory);
+            } finally {
+                if (building != null) {
+                    delete(building);
+                }
+            }
+        }, task -> {
+            Thread thread = new Thread(task, "sqlspec-devservices-spare-cluster");
+            thread.setDaemon(true);
+            thread.setPriority(Thread.MIN_PRIORITY);
+            thread.start();
+        });
+    }
+
+    /** Waits for the spare being made in the background (measurements: the next start of a developer comes later). */
+    void awaitSpare() {
+        spareMaking.join();
+    }
+
+    void discardSpare() {
+        awaitSpare();
+        delete(spare);
     }
 
     /**
@@ -105,6 +191,7 @@ final class ClusterTemplate {
 
     /** Made again by the next start: a copy of it did not start although its files looked complete. */
     void discard() {
+        discardSpare();
         delete(directory);
     }
 
@@ -117,10 +204,8 @@ final class ClusterTemplate {
         if (!Files.isRegularFile(marker)) {
             return false;
         }
-        for (String file : ESSENTIAL_FILES) {
-            if (!Files.exists(directory.resolve(file))) {
-                return false;
-            }
+        if (!hasEssentialFiles(directory)) {
+            return false;
         }
         Properties recorded = new Properties();
         try (InputStream in = Files.newInputStream(marker)) {
@@ -131,6 +216,15 @@ final class ClusterTemplate {
         return identity.equals(new TreeMap<>(toMap(recorded)));
     }
 
+    private static boolean hasEssentialFiles(Path cluster) {
+        for (String file : ESSENTIAL_FILES) {
+            if (!Files.exists(cluster.resolve(file))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private void build(UnaryOperator<EmbeddedPostgres.Builder> builder) throws IOException {
         long started = System.nanoTime();
         Files.createDirectories(directory.getParent());
@@ -139,6 +233,7 @@ final class ClusterTemplate {
             try (EmbeddedPostgres postgres = builder.apply(EmbeddedPostgres.builder())
                     .setDataDirectory(building).setCleanDataDirectory(false).start()) {
                 LOG.debugf("Making the cluster template %s with PostgreSQL on port %d", directory, postgres.getPort());
+                runSetup(postgres);
             }
             // stopped cleanly: no postmaster.pid, a consistent checkpoint
             Files.deleteIfExists(building.resolve("postmaster.pid"));
@@ -148,7 +243,7 @@ final class ClusterTemplate {
                 marker.store(out, "SQLSpec Dev Services: an initialized PostgreSQL cluster, copied for each start");
             }
             if (Files.exists(directory)) {
-                delete(directory); // incomplete or made for other binaries or settings
+                discard(); // incomplete or made for other binaries or settings: its spare too
             }
             try {
                 Files.move(building, directory, StandardCopyOption.ATOMIC_MOVE);
@@ -160,6 +255,20 @@ final class ClusterTemplate {
             if (Files.exists(building)) {
                 delete(building);
             }
+        }
+    }
+
+    private void runSetup(EmbeddedPostgres postgres) throws IOException {
+        if (setup.isEmpty()) {
+            return;
+        }
+        try (Connection connection = postgres.getPostgresDatabase().getConnection();
+                Statement statement = connection.createStatement()) {
+            for (String sql : setup) {
+                statement.execute(sql);
+            }
+        } catch (SQLException e) {
+            throw new IOException("Setting up the cluster template failed: " + e.getMessage(), e);
         }
     }
 

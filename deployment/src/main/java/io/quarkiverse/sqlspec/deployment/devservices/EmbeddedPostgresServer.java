@@ -49,7 +49,11 @@ final class EmbeddedPostgresServer {
             // Like the container Dev Services, so XA (JTA with several datasources) works out of the box.
             .setServerConfig("max_prepared_transactions", "100")
             .setLocaleConfig("locale", "C");
-    static final ClusterTemplate TEMPLATE = ClusterTemplate.forSettings(Map.of("locale", "C"));
+    /** Quarkus's default Dev Services user and database, made once on the cached cluster instead of at every start. */
+    static final String DEFAULT_NAME = "quarkus";
+    static final ClusterTemplate TEMPLATE = ClusterTemplate.forSettings(Map.of("locale", "C"), List.of(
+            "CREATE ROLE " + DEFAULT_NAME + " LOGIN SUPERUSER PASSWORD " + quoteLiteral(DEFAULT_NAME),
+            "CREATE DATABASE " + DEFAULT_NAME + " OWNER " + DEFAULT_NAME));
     /** A system property that makes every start run initdb, as before the cache: for measuring what it saves. */
     static final String NO_CACHE = "sqlspec.devservices.no-cluster-cache";
 
@@ -58,12 +62,17 @@ final class EmbeddedPostgresServer {
     /** The copy of the cached cluster the server runs on, deleted when it stops; null when zonky made the cluster. */
     private final Path dataDirectory;
     private final Set<String> users = new HashSet<>();
+    /** Databases that came with the cached cluster and no datasource has used yet: new, as if just created. */
+    private final Set<String> pristineDatabases = new HashSet<>();
     private int references;
 
     private EmbeddedPostgresServer(int requestedPort, EmbeddedPostgres postgres, Path dataDirectory) {
         this.requestedPort = requestedPort;
         this.postgres = postgres;
         this.dataDirectory = dataDirectory;
+        if (dataDirectory != null) {
+            pristineDatabases.add(DEFAULT_NAME);
+        }
     }
 
     static synchronized EmbeddedPostgresServer acquire(EmbeddedDatabaseSpec spec) {
@@ -184,18 +193,32 @@ final class EmbeddedPostgresServer {
         }
     }
 
-    private static boolean ensureDatabase(Connection admin, EmbeddedDatabaseSpec spec) throws SQLException {
+    /** @return whether the database is new: created now, or untouched from the cached cluster (init scripts run) */
+    private boolean ensureDatabase(Connection admin, EmbeddedDatabaseSpec spec) throws SQLException {
         try (PreparedStatement exists = admin.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
             exists.setString(1, spec.database());
             try (ResultSet rs = exists.executeQuery()) {
                 if (rs.next()) {
-                    return false;
+                    return takePristine(admin, spec);
                 }
             }
         }
         try (Statement create = admin.createStatement()) {
             create.execute("CREATE DATABASE " + quoteIdentifier(spec.database()) + " OWNER "
                     + quoteIdentifier(spec.username()));
+        }
+        return true;
+    }
+
+    private boolean takePristine(Connection admin, EmbeddedDatabaseSpec spec) throws SQLException {
+        if (!pristineDatabases.remove(spec.database())) {
+            return false;
+        }
+        if (!DEFAULT_NAME.equals(spec.username())) {
+            try (Statement owner = admin.createStatement()) {
+                owner.execute("ALTER DATABASE " + quoteIdentifier(spec.database()) + " OWNER TO "
+                        + quoteIdentifier(spec.username()));
+            }
         }
         return true;
     }
