@@ -29,6 +29,7 @@ public final class HttpSessionRepository {
     private final String insertNew;
     private final String updateLive;
     private final String renew;
+    private final String mergeLive;
     private final String delete;
     private final String deleteExpiredBatch;
     private final String deleteAll;
@@ -52,6 +53,11 @@ public final class HttpSessionRepository {
                 + " now() + make_interval(secs => ?)) ON CONFLICT (session_id) DO NOTHING";
         this.updateLive = "UPDATE " + t + " SET data = ?::jsonb, expires_at = now() + make_interval(secs => ?),"
                 + " updated_at = now() WHERE session_id = ? AND " + live;
+        // the limit is checked on jsonb's text, a little longer than the application's JSON: when it says no, the caller
+        // loads the session and decides on the exact size
+        this.mergeLive = "UPDATE " + t + " SET data = data || ?::jsonb, expires_at = now() + make_interval(secs => ?),"
+                + " updated_at = now() WHERE session_id = ? AND " + live
+                + " AND octet_length(convert_to((data || ?::jsonb)::text, 'UTF8')) <= " + maxSize;
         this.renew = "UPDATE " + t + " SET expires_at = now() + make_interval(secs => ?), updated_at = now()"
                 + " WHERE session_id = ? AND " + live;
         this.delete = "DELETE FROM " + t + " WHERE session_id = ?";
@@ -94,6 +100,16 @@ public final class HttpSessionRepository {
     public boolean updateLive(String key, String jsonData, Duration ttl) {
         checkSize(jsonData);
         return db.execute(updateLive, jsonData, seconds(ttl), key).rowsAffected() == 1;
+    }
+
+    /**
+     * Sets the keys of {@code jsonPatch} in a live session without reading it first (one statement for a request that
+     * only writes), renewing it.
+     *
+     * @return whether it was done: {@code false} when the session is not live or would grow past the limit
+     */
+    public boolean mergeLive(String key, String jsonPatch, Duration ttl) {
+        return db.execute(mergeLive, jsonPatch, seconds(ttl), key, jsonPatch).rowsAffected() == 1;
     }
 
     /**

@@ -22,6 +22,8 @@ final class HttpSessionState implements HttpSession {
     private JsonObject loadedData;
     private Duration expiresIn;
     private String replacedId;
+    /** Values put before anything was read: written without loading the session when nothing else needs it. */
+    private JsonObject blindPuts;
     private boolean invalidated;
     private boolean saved;
 
@@ -31,7 +33,7 @@ final class HttpSessionState implements HttpSession {
     }
 
     boolean touched() {
-        return loaded;
+        return loaded || blindPuts != null;
     }
 
     boolean saved() {
@@ -56,6 +58,10 @@ final class HttpSessionState implements HttpSession {
         } else {
             // an id the server did not issue, or an expired one, is never adopted
             data = new JsonObject();
+        }
+        if (blindPuts != null) {
+            data.mergeIn(blindPuts);
+            blindPuts = null;
         }
         loaded = true;
     }
@@ -99,8 +105,14 @@ final class HttpSessionState implements HttpSession {
 
     @Override
     public HttpSession put(String key, Object value) {
-        load();
-        data.put(key, value);
+        if (loaded) {
+            data.put(key, value);
+        } else {
+            if (blindPuts == null) {
+                blindPuts = new JsonObject();
+            }
+            blindPuts.put(key, value);
+        }
         return this;
     }
 
@@ -138,6 +150,13 @@ final class HttpSessionState implements HttpSession {
         saved = true;
         HttpSessionRepository repository = sessions.repository();
         HttpSessionSettings settings = sessions.settings();
+        if (!loaded && blindPuts != null && HttpSessionIds.wellFormed(cookieId)
+                && repository.mergeLive(HttpSessionIds.key(cookieId), blindPuts.encode(), settings.idleTimeout())) {
+            return null; // only written to, and the session was live: one statement, no read
+        }
+        if (!loaded && blindPuts != null) {
+            load(); // a new session, or one that would grow too large: decided on its data, as for any other write
+        }
         if (!loaded) {
             return null; // never touched: nothing read, nothing written
         }
