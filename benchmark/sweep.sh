@@ -1,14 +1,15 @@
 #!/usr/bin/env bash
 # How throughput and latency hold as connections grow: benchmark/sweep.sh
-# (LEVELS="32 256 1024" SWEEP_VARIANTS="sqlspec-get jdbc-get sqlspec-post jdbc-tx-post" DURATION=8s ROUNDS=2 SKIP_BUILD=1)
+# (LEVELS="32 256 1024" SWEEP_VARIANTS="sqlspec-get jdbc-get sqlspec-post jdbc-tx-post" DURATION=8s ROUNDS=3 SKIP_BUILD=1)
 # Each level runs every variant ROUNDS times, interleaved, with wrk -c LEVEL (bounded by DURATION, loopback); prints
 # req/s, p50, p99, non-2xx and socket errors (connect, read, write, timeout) per level, sqlspec / jdbc per level, and
 # each variant's throughput at the highest level against its best level. Same PostgreSQL, application and settings as
 # run.sh (Agroal max-size 32, Quarkus's default worker pool).
 set -euo pipefail
-source "$(dirname "$0")/run.sh"
+# before run.sh, whose defaults are for its own table
 DURATION=${DURATION:-8s}
-ROUNDS=${ROUNDS:-2}
+ROUNDS=${ROUNDS:-3}
+source "$(dirname "$0")/run.sh"
 LEVELS=${LEVELS:-32 256 1024}
 read -r -a sweep_variants <<<"${SWEEP_VARIANTS:-sqlspec-get jdbc-get sqlspec-post jdbc-tx-post}"
 
@@ -48,10 +49,19 @@ sweep_main() {
   done
   echo
   local highest=${LEVELS##* }
+  # per_round LEVEL A B -> the median over rounds of A's throughput / B's in the same round
+  per_round() {
+    paste -d' ' <(tr ';' '\n' <<<"${swept[$1 $2]:-}" | grep -v '^$' | awk '{ print $1 }') \
+      <(tr ';' '\n' <<<"${swept[$1 $3]:-}" | grep -v '^$' | awk '{ print $1 }') \
+      | awk 'NF == 2 && $2 > 0 { print $1 / $2 }' | sort -n \
+      | awk '{ v[NR] = $1 } END { if (NR) printf "%.2f", v[int((NR + 1) / 2)]; else printf "n/a" }'
+  }
+  ratio() { awk -v a="${rps[$1 $2]:-0}" -v b="${rps[$1 $3]:-0}" 'BEGIN { if (b > 0) printf "%.2f", a / b; else printf "n/a" }'; }
+  echo "sqlspec / jdbc, ratio of the medians (median of the per-round ratios)"
   for level in $LEVELS; do
-    printf 'sqlspec / jdbc at %5s:   GET %s   POST (jdbc-tx) %s\n' "$level" \
-      "$(awk -v a="${rps[$level sqlspec-get]:-0}" -v b="${rps[$level jdbc-get]:-0}" 'BEGIN { if (b > 0) printf "%.2f", a / b; else printf "n/a" }')" \
-      "$(awk -v a="${rps[$level sqlspec-post]:-0}" -v b="${rps[$level jdbc-tx-post]:-0}" 'BEGIN { if (b > 0) printf "%.2f", a / b; else printf "n/a" }')"
+    printf '  at %5s connections:   GET %s (%s)   POST against jdbc-tx %s (%s)\n' "$level" \
+      "$(ratio "$level" sqlspec-get jdbc-get)" "$(per_round "$level" sqlspec-get jdbc-get)" \
+      "$(ratio "$level" sqlspec-post jdbc-tx-post)" "$(per_round "$level" sqlspec-post jdbc-tx-post)"
   done
   for v in "${sweep_variants[@]}"; do
     printf '%-14s at %s connections / its peak: %s\n' "$v" "$highest" \
