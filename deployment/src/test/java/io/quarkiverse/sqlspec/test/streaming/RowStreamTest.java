@@ -46,7 +46,12 @@ class RowStreamTest {
             .overrideConfigKey("quarkus.datasource.db-kind", "postgresql")
             .overrideConfigKey("quarkus.datasource.jdbc.max-size", "1")
             .overrideConfigKey("quarkus.datasource.jdbc.acquisition-timeout", "3S")
-            .overrideConfigKey("quarkus.sqlspec.stream-fetch-size", "100");
+            .overrideConfigKey("quarkus.sqlspec.stream-fetch-size", "100")
+            .setLogRecordPredicate(record -> record.getThrown() != null)
+            // the client gets the generic 500 body; the log says what was wrong and what to do
+            .assertLogRecords(records -> assertThat(records).map(record -> record.getThrown().getMessage())
+                    .anyMatch(message -> message.contains("must read in the request's own transaction")
+                            && message.contains("read it inside and return a list")));
 
     @Inject
     SqlSpec sqlspec;
@@ -114,6 +119,13 @@ class RowStreamTest {
         assertThat(outcome("/failing?count=50000&failAt=40000", "GET")).isEqualTo("aborted");
         // before the first row: an ordinary error response
         assertThat(outcome("/failing?count=10&failAt=1", "GET")).startsWith("complete 422");
+        given().get("/rows?count=2").then().statusCode(200); // the one connection is back in the pool
+    }
+
+    @Test
+    void aStreamFromATransactionThatEndedIsRefusedClearly() {
+        given().get("/rows/from-transaction").then().statusCode(500)
+                .body("message", equalTo("The request could not be completed"));
         given().get("/rows?count=2").then().statusCode(200); // the one connection is back in the pool
     }
 

@@ -12,6 +12,7 @@ import jakarta.ws.rs.core.MediaType;
 
 import io.quarkiverse.sqlspec.DbSession;
 import io.quarkiverse.sqlspec.RowStream;
+import io.quarkiverse.sqlspec.SqlSpec;
 
 @Path("/rows")
 public class StreamResource {
@@ -60,6 +61,17 @@ public class StreamResource {
     public RowStream<Row> unsaved(@QueryParam("count") int count) {
         db.execute("INSERT INTO deferred_checks (n) VALUES (1), (1)");
         return export(count);
+    }
+
+    @Inject
+    SqlSpec sqlspec;
+
+    /** Opened in a transaction of its own, which ends before the body is written: refused with a clear error. */
+    @GET
+    @Path("/from-transaction")
+    @Produces(MediaType.APPLICATION_JSON)
+    public RowStream<Row> fromTransaction() {
+        return sqlspec.transaction(session -> session.stream(Row.class, "SELECT 1 AS id, 'one' AS label"));
     }
 
     /** Reads only the first rows of a series far too large to hold: possible only with a cursor. */

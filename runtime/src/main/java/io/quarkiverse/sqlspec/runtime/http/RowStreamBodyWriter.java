@@ -18,6 +18,7 @@ import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.core.CurrentRequestManager;
 
 import io.quarkiverse.sqlspec.RowStream;
+import io.quarkiverse.sqlspec.exception.SqlSpecException;
 import io.quarkiverse.sqlspec.runtime.database.RowStreamImpl;
 
 /**
@@ -48,6 +49,14 @@ public class RowStreamBodyWriter implements MessageBodyWriter<RowStream<?>> {
     public void writeTo(RowStream<?> rows, Class<?> type, Type genericType, Annotation[] annotations,
             MediaType mediaType, MultivaluedMap<String, Object> httpHeaders, OutputStream body) throws IOException {
         RowStreamImpl<?> stream = (RowStreamImpl<?>) rows;
+        if (!RowStreamImpl.endsAfterBody(stream)) {
+            stream.close();
+            // its transaction ended with the method (@Transactional, SqlSpec.transaction): the cursor is gone
+            throw new SqlSpecException("A RowStream returned by a resource method must read in the request's own"
+                    + " transaction, which ends after the body is written; this one was opened inside @Transactional"
+                    + " or SqlSpec.transaction(...), which ended when the method returned. Open it outside them, or"
+                    + " read it inside and return a list");
+        }
         boolean lines = mediaType.isCompatible(MediaType.valueOf(NDJSON));
         MediaType rowMediaType = lines ? MediaType.APPLICATION_JSON_TYPE : mediaType;
         boolean written = false;
