@@ -34,6 +34,13 @@ public class BlindWriteResource {
         return "ok";
     }
 
+    /** Only reads. */
+    @POST
+    @Path("/read/{key}")
+    public String read(@PathParam("key") String key) {
+        return String.valueOf(session.get(key));
+    }
+
     /** Writes, then reads what it wrote and what was there. */
     @POST
     @Path("/put-then-read/{key}/{value}")

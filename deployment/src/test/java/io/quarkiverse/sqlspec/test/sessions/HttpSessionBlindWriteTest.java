@@ -75,6 +75,15 @@ class HttpSessionBlindWriteTest {
     }
 
     @Test
+    void aReadIsOneSelectAndNoWrite() {
+        String cookie = login("erin");
+        given().cookie("sqlspec_session", cookie).post("/blind/put/count/7").then().statusCode(200);
+        given().cookie("sqlspec_session", cookie).header("X-Request-ID", "read-1").post("/blind/read/count").then()
+                .statusCode(200).body(equalTo("7"));
+        assertThat(statements.of("read-1")).containsExactly("SELECT session");
+    }
+
+    @Test
     void concurrentPutsOfDifferentKeysAreAllKept() throws Exception {
         String cookie = login("dave");
         ExecutorService pool = Executors.newFixedThreadPool(4);

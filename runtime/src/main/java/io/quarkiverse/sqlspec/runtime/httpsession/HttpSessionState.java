@@ -172,17 +172,16 @@ final class HttpSessionState implements HttpSession {
         if (replacedId != null) {
             repository.delete(HttpSessionIds.key(replacedId));
         }
-        String json = data.encode();
         if (!stored) {
             if (data.isEmpty() && replacedId == null) {
                 return null; // nothing worth a session yet
             }
             id = HttpSessionIds.newId();
-            repository.insertNew(HttpSessionIds.key(id), json, settings.idleTimeout());
+            repository.insertNew(HttpSessionIds.key(id), data.encode(), settings.idleTimeout());
             return id;
         }
         if (!data.equals(loadedData)) {
-            repository.updateLive(HttpSessionIds.key(id), json, settings.idleTimeout());
+            repository.updateLive(HttpSessionIds.key(id), data.encode(), settings.idleTimeout());
         } else if (renewalDue(settings)) {
             repository.renew(HttpSessionIds.key(id), settings.idleTimeout());
         }
