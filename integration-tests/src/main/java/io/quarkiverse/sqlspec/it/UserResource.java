@@ -7,8 +7,11 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
 
 import io.quarkiverse.sqlspec.DbSession;
+import io.quarkiverse.sqlspec.RowStream;
 
 @Path("/users")
 public class UserResource {
@@ -25,6 +28,14 @@ public class UserResource {
     @GET
     public List<User> list() {
         return db.select("SELECT id, name, email FROM users ORDER BY id LIMIT 10").all(User.class);
+    }
+
+    /** Every user, streamed as JSON while the rows are read: the memory of one batch, however many there are. */
+    @GET
+    @Path("/export")
+    @Produces(MediaType.APPLICATION_JSON)
+    public RowStream<User> export() {
+        return db.stream(User.class, "SELECT id, name, email FROM users ORDER BY id");
     }
 
     @POST

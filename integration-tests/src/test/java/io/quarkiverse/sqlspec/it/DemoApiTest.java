@@ -40,6 +40,16 @@ class DemoApiTest {
     }
 
     @Test
+    void exportStreamsEveryUser() throws Exception {
+        String email = "export-" + UUID.randomUUID() + "@example.com";
+        given().contentType(ContentType.JSON).body("{\"name\":\"Eve\",\"email\":\"" + email + "\"}").post("/users")
+                .then().statusCode(200);
+        long users = Long.parseLong(Db.queryValue(primary, "SELECT count(*) FROM users"));
+        given().get("/users/export").then().statusCode(200).contentType(ContentType.JSON)
+                .body("size()", equalTo((int) users)).body("find { it.email == '" + email + "' }.name", equalTo("Eve"));
+    }
+
+    @Test
     void duplicateEmailIsAConflictAndNothingIsSaved() throws Exception {
         String email = "dup-" + UUID.randomUUID() + "@example.com";
         String body = "{\"name\":\"Bob\",\"email\":\"" + email + "\"}";
