@@ -161,8 +161,7 @@ public final class DbSessionImpl implements DbSession {
     }
 
     SqlResult run(ManagedConnection connection, String sql, Object[] params) {
-        ParsedSql parsed = manager.statementCache().get(sql);
-        dataSource.dialect().check(parsed);
+        ParsedSql parsed = parse(sql);
         Object[] values = parsed.bind(params == null ? NO_PARAMS : params);
         long started = System.nanoTime();
         PreparedStatement statement = null;
@@ -190,8 +189,7 @@ public final class DbSessionImpl implements DbSession {
 
     private <T> RowStream<T> openCursor(ConnectionScope scope, ManagedConnection connection, Class<T> type, String sql,
             Object[] params) {
-        ParsedSql parsed = manager.statementCache().get(sql);
-        dataSource.dialect().check(parsed);
+        ParsedSql parsed = parse(sql);
         Object[] values = parsed.bind(params == null ? NO_PARAMS : params);
         long started = System.nanoTime();
         PreparedStatement statement = null;
@@ -211,8 +209,7 @@ public final class DbSessionImpl implements DbSession {
     }
 
     long runBatch(ManagedConnection connection, String sql, List<?> batches) {
-        ParsedSql parsed = manager.statementCache().get(sql);
-        dataSource.dialect().check(parsed);
+        ParsedSql parsed = parse(sql);
         long started = System.nanoTime();
         try (PreparedStatement statement = connection.prepare(jdbcText(parsed.jdbcSql()), false)) {
             for (Object batch : batches) {
@@ -229,6 +226,13 @@ public final class DbSessionImpl implements DbSession {
         } catch (SQLException e) {
             throw failed(connection, sql, NO_PARAMS, started, manager.errors().translate(e, sql));
         }
+    }
+
+    /** The statement from the cache (parsed on first use), refused if this datasource's dialect cannot run it. */
+    private ParsedSql parse(String sql) {
+        ParsedSql parsed = manager.statementCache().get(sql);
+        dataSource.dialect().check(parsed);
+        return parsed;
     }
 
     private RuntimeException failed(ManagedConnection connection, String sql, Object[] values, long started,
