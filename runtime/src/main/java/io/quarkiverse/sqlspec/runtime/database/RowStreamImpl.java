@@ -75,8 +75,8 @@ public final class RowStreamImpl<T> implements RowStream<T> {
 
     @Override
     public Stream<T> stream() {
-        return StreamSupport.stream(Spliterators.spliteratorUnknownSize(iterator(),
-                Spliterator.ORDERED | Spliterator.NONNULL), false).onClose(this::close);
+        return StreamSupport.stream(Spliterators.spliteratorUnknownSize(iterator(), Spliterator.ORDERED),
+                false).onClose(this::close);
     }
 
     @Override

@@ -37,6 +37,7 @@ import io.quarkiverse.sqlspec.runtime.database.RowStreamImpl;
 public class RowStreamBodyWriter implements MessageBodyWriter<RowStream<?>> {
 
     public static final String NDJSON = "application/x-ndjson";
+    private static final MediaType NDJSON_TYPE = new MediaType("application", "x-ndjson");
 
     private static final Logger LOG = Logger.getLogger(RowStreamBodyWriter.class);
 
@@ -57,7 +58,7 @@ public class RowStreamBodyWriter implements MessageBodyWriter<RowStream<?>> {
                     + " or SqlSpec.transaction(...), which ended when the method returned. Open it outside them, or"
                     + " read it inside and return a list");
         }
-        boolean lines = mediaType.isCompatible(MediaType.valueOf(NDJSON));
+        boolean lines = mediaType.isCompatible(NDJSON_TYPE);
         MediaType rowMediaType = lines ? MediaType.APPLICATION_JSON_TYPE : mediaType;
         boolean written = false;
         try {
