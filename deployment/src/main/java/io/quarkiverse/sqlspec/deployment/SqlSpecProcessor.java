@@ -116,6 +116,7 @@ class SqlSpecProcessor {
         Map<String, SqlDialect> dialectByName = new HashMap<>();
         dialects.forEach(dialect -> dialectByName.put(dialect.dataSourceName(), dialect.dialect()));
         boolean jta = capabilities.isPresent(Capability.TRANSACTIONS);
+        boolean reactiveClient = capabilities.isPresent(Capability.REACTIVE_PG_CLIENT);
         SyntheticBeanBuildItem.ExtendedBeanConfigurator bean = SyntheticBeanBuildItem.configure(DbSessions.class)
                 .scope(Singleton.class)
                 .unremovable()
@@ -123,7 +124,7 @@ class SqlSpecProcessor {
                 .startup()
                 .addInjectionPoint(ClassType.create(StatementEvents.class))
                 .addInjectionPoint(ClassType.create(ContextScope.class))
-                .createWith(recorder.dbSessions(commitOrder(dataSources), dialectByName, jta));
+                .createWith(recorder.dbSessions(commitOrder(dataSources), dialectByName, jta, reactiveClient));
         if (jta) {
             bean.addInjectionPoint(ClassType.create(TransactionSynchronizationRegistry.class));
         }

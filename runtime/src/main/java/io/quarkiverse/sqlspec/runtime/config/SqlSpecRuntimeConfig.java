@@ -285,5 +285,22 @@ public interface SqlSpecRuntimeConfig {
          * the work is handed to another system). A rollback status always wins. Values between 100 and 599.
          */
         Optional<Set<Integer>> extraRollbackStatuses();
+
+        /**
+         * Which driver runs the {@code db.async()} calls a request makes on the event loop (methods that return
+         * {@code Uni}). {@code auto}: the reactive PostgreSQL client when the application has
+         * {@code quarkus-reactive-pg-client} and this PostgreSQL datasource has an active reactive pool (Dev Services
+         * configure one), without a worker thread; else JDBC on a worker thread. {@code jdbc}: always JDBC.
+         * {@code reactive}: always the reactive client; start-up fails when the datasource cannot have one.
+         */
+        @WithDefault("auto")
+        AsyncDriver asyncDriver();
+    }
+
+    /** The values of {@code async-driver}. */
+    enum AsyncDriver {
+        AUTO,
+        JDBC,
+        REACTIVE
     }
 }

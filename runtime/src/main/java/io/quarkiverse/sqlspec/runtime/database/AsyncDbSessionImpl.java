@@ -8,10 +8,13 @@ import io.quarkiverse.sqlspec.AsyncDbSession;
 import io.quarkiverse.sqlspec.SqlResult;
 import io.quarkiverse.sqlspec.runtime.blocking.WorkerCalls;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.Future;
 
 /**
- * Runs the blocking session on a worker thread. The connection scope is found on the calling thread (where the
- * request is current) and handed to the worker, so the request's single connection and commit decision still apply.
+ * Runs the session without blocking the event loop: on the reactive PostgreSQL client when the datasource has one
+ * and the call is made on the event loop (no thread waits), else JDBC on a worker thread. Either way the request's
+ * single connection and commit decision apply: the connection scope is found on the calling thread, where the request
+ * is current.
  */
 final class AsyncDbSessionImpl implements AsyncDbSession {
 
@@ -23,65 +26,83 @@ final class AsyncDbSessionImpl implements AsyncDbSession {
 
     @Override
     public Uni<SqlResult> execute(String sql, Object... params) {
-        return onWorker(connection -> session.run(connection, sql, params));
+        return call(connection -> session.run(connection, sql, params),
+                connection -> session.run(connection, sql, params));
     }
 
     @Override
     public Uni<Long> executeMany(String sql, List<?> batches) {
-        return onWorker(connection -> session.runBatch(connection, sql, batches));
+        return call(connection -> session.runBatch(connection, sql, batches),
+                connection -> session.runBatch(connection, sql, batches));
     }
 
     @Override
     public Uni<List<Map<String, Object>>> select(String sql, Object... params) {
-        return onWorker(connection -> session.run(connection, sql, params).all());
+        return query(sql, params, SqlResult::all);
     }
 
     @Override
     public <T> Uni<List<T>> select(Class<T> type, String sql, Object... params) {
-        return onWorker(connection -> session.run(connection, sql, params).all(type));
+        return query(sql, params, result -> result.all(type));
     }
 
     @Override
     public Uni<Map<String, Object>> selectOne(String sql, Object... params) {
-        return onWorker(connection -> session.run(connection, sql, params).one());
+        return query(sql, params, SqlResult::one);
     }
 
     @Override
     public <T> Uni<T> selectOne(Class<T> type, String sql, Object... params) {
-        return onWorker(connection -> session.run(connection, sql, params).one(type));
+        return query(sql, params, result -> result.one(type));
     }
 
     @Override
     public <T> Uni<T> selectOneOrNull(Class<T> type, String sql, Object... params) {
-        return onWorker(connection -> session.run(connection, sql, params).oneOrNull(type));
+        return query(sql, params, result -> result.oneOrNull(type));
     }
 
     @Override
     public <T> Uni<T> selectValue(Class<T> type, String sql, Object... params) {
-        return onWorker(connection -> session.run(connection, sql, params).scalar(type));
+        return query(sql, params, result -> result.scalar(type));
     }
 
     @Override
     public Uni<Void> commit() {
-        return onWorker(connection -> {
+        return call(connection -> {
             connection.commit();
             return null;
-        });
+        }, ReactiveConnection::commit);
     }
 
     @Override
     public Uni<Void> rollback() {
-        return onWorker(connection -> {
+        return call(connection -> {
             connection.rollback();
             return null;
-        });
+        }, ReactiveConnection::rollback);
     }
 
-    private <T> Uni<T> onWorker(Function<ManagedConnection, T> work) {
+    /** A statement whose rows {@code read} turns into the answer (rows are in memory: reading them does no I/O). */
+    private <T> Uni<T> query(String sql, Object[] params, Function<SqlResult, T> read) {
+        return call(connection -> read.apply(session.run(connection, sql, params)),
+                connection -> session.run(connection, sql, params).map(read));
+    }
+
+    private <T> Uni<T> call(Function<ManagedConnection, T> jdbc, Function<ReactiveConnection, Future<T>> reactive) {
         return Uni.createFrom().deferred(() -> {
+            ReactiveConnection connection = session.manager().reactiveConnection(session.dataSourceRuntime());
+            if (connection != null) {
+                return Uni.createFrom().emitter(emitter -> reactive.apply(connection).onComplete(done -> {
+                    if (done.succeeded()) {
+                        emitter.complete(done.result());
+                    } else {
+                        emitter.fail(done.cause());
+                    }
+                }));
+            }
             ConnectionScope scope = session.manager().scope(session.dataSourceRuntime());
             return WorkerCalls.call(
-                    () -> work.apply(scope.connection(session.dataSourceRuntime(), session.manager().errors())));
+                    () -> jdbc.apply(scope.connection(session.dataSourceRuntime(), session.manager().errors())));
         });
     }
 }

@@ -6,7 +6,10 @@ import org.jboss.logging.Logger;
 
 import io.quarkiverse.sqlspec.CommitMode;
 import io.quarkiverse.sqlspec.exception.DatabaseException;
+import io.quarkiverse.sqlspec.exception.SqlSpecException;
 import io.quarkiverse.sqlspec.runtime.jdbc.SqlExceptions;
+import io.vertx.core.Future;
+import io.vertx.sqlclient.Pool;
 
 /**
  * Where connections live for a unit of work: at most one per datasource, taken on first use, ended together.
@@ -18,6 +21,8 @@ abstract class ConnectionScope {
 
     private final ManagedConnection.Mode mode;
     private final ManagedConnection[] connections;
+    /** Connections of the reactive client, by datasource (db.async() on the event loop); HTTP requests only. */
+    private ReactiveConnection[] reactive;
     private volatile boolean ended;
 
     ConnectionScope(int dataSourceCount, ManagedConnection.Mode mode) {
@@ -31,8 +36,38 @@ abstract class ConnectionScope {
         }
         ManagedConnection connection = connections[dataSource.index()];
         if (connection == null) {
+            if (reactive != null && reactive[dataSource.index()] != null) {
+                throw new SqlSpecException("This request already runs its statements on " + dataSource.describe()
+                        + " through the reactive client (db.async() on the event loop), and a request has one"
+                        + " connection per datasource: a blocking call here would need a second one. Use db.async()"
+                        + " for every statement of this request, or set "
+                        + CommitPolicy.property(dataSource.name(), "async-driver") + "=jdbc");
+            }
             connection = ManagedConnection.open(dataSource, mode, errors);
             connections[dataSource.index()] = connection;
+        }
+        return connection;
+    }
+
+    /**
+     * The request's reactive connection to {@code dataSource}, opened on first use; {@code null} when the request
+     * already holds a JDBC connection to it, whose transaction its async statements then join (on a worker thread).
+     */
+    synchronized ReactiveConnection reactiveConnection(DataSourceRuntime dataSource, Pool pool, SqlExceptions errors) {
+        if (ended) {
+            throw new DbSessionEndedException(dataSource.describe());
+        }
+        int index = dataSource.index();
+        if (connections[index] != null) {
+            return null;
+        }
+        if (reactive == null) {
+            reactive = new ReactiveConnection[connections.length];
+        }
+        ReactiveConnection connection = reactive[index];
+        if (connection == null) {
+            connection = ReactiveConnection.open(dataSource, pool, errors);
+            reactive[index] = connection;
         }
         return connection;
     }
@@ -46,7 +81,7 @@ abstract class ConnectionScope {
         ManagedConnection connection = connection(dataSource, errors);
         if (connection.hasUncommittedWork()) {
             connection.rollback();
-            warnUncommittedWork(connection);
+            warnUncommittedWork(dataSource);
         }
         try {
             T result = work.get();
@@ -58,26 +93,42 @@ abstract class ConnectionScope {
         }
     }
 
-    synchronized boolean hasConnections() {
-        for (ManagedConnection connection : connections) {
-            if (connection != null) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     /**
      * Whether ending this scope needs no database round trip: no connection has a transaction open (a request that
      * only read), so ending it closes statements and hands connections back to the pool, work done in memory.
      */
     public synchronized boolean endsWithoutRoundTrip() {
+        if (reactive != null) {
+            for (ReactiveConnection connection : reactive) {
+                if (connection != null && connection.inTransaction()) {
+                    return false;
+                }
+            }
+        }
+        return endsWithoutJdbcRoundTrip();
+    }
+
+    /**
+     * Whether no JDBC connection has a transaction open: the round trips of ending this scope, if any, are the
+     * reactive client's, and nothing needs a worker thread ({@link #finishWithoutWorker}).
+     */
+    public synchronized boolean endsWithoutJdbcRoundTrip() {
         for (ManagedConnection connection : connections) {
             if (connection != null && connection.inTransaction()) {
                 return false;
             }
         }
         return true;
+    }
+
+    /** Whether a JDBC connection was taken: releasing it may roll back, which must not run on the event loop. */
+    synchronized boolean hasJdbcConnections() {
+        for (ManagedConnection connection : connections) {
+            if (connection != null) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public boolean isEnded() {
@@ -107,16 +158,47 @@ abstract class ConnectionScope {
             return null;
         }
         DatabaseException failure = null;
-        for (ManagedConnection connection : connections) {
-            if (connection == null || connection.isClosed()) {
-                continue;
+        for (int i = 0; i < connections.length; i++) {
+            ManagedConnection connection = connections[i];
+            ReactiveConnection reactiveConnection = reactive == null ? null : reactive[i];
+            if (connection != null && !connection.isClosed()) {
+                CommitPolicy.Decision decision = failure != null ? CommitPolicy.Decision.ROLLBACK
+                        : forced != null ? forced : connection.dataSource().policy().decide(status);
+                failure = end(connection, decision, status, failure);
+            } else if (reactiveConnection != null && !reactiveConnection.isClosed()) {
+                CommitPolicy.Decision decision = failure != null ? CommitPolicy.Decision.ROLLBACK
+                        : reactiveConnection.dataSource().policy().decide(status);
+                // on a worker thread (a JDBC datasource of this request needed one): waiting costs no event loop
+                DatabaseException reactiveFailure = end(reactiveConnection, decision, status).toCompletionStage()
+                        .toCompletableFuture().join();
+                failure = failure != null ? failure : reactiveFailure;
             }
-            CommitPolicy.Decision decision = failure != null ? CommitPolicy.Decision.ROLLBACK
-                    : forced != null ? forced : connection.dataSource().policy().decide(status);
-            failure = end(connection, decision, status, failure);
         }
         release();
         return failure;
+    }
+
+    /**
+     * {@link #finish(int)} when only reactive connections have a transaction open ({@link #endsWithoutJdbcRoundTrip}):
+     * each is committed or rolled back in the fixed order without a thread waiting, on the event loop.
+     *
+     * @return the commit failure, or {@code null}
+     */
+    synchronized Future<DatabaseException> finishWithoutWorker(int status) {
+        Future<DatabaseException> ending = Future.succeededFuture();
+        if (!ended && reactive != null) {
+            for (ReactiveConnection connection : reactive) {
+                if (connection == null || connection.isClosed()) {
+                    continue;
+                }
+                ending = ending.compose(failure -> {
+                    CommitPolicy.Decision decision = failure != null ? CommitPolicy.Decision.ROLLBACK
+                            : connection.dataSource().policy().decide(status);
+                    return end(connection, decision, status).map(next -> failure != null ? failure : next);
+                });
+            }
+        }
+        return ending.andThen(ignored -> release());
     }
 
     /**
@@ -133,22 +215,57 @@ abstract class ConnectionScope {
                 connections[i] = null;
                 boolean hadWork = connection.hasUncommittedWork();
                 if (connection.close() && hadWork && warnsOnUncommittedWork()) {
-                    warnUncommittedWork(connection);
+                    warnUncommittedWork(connection.dataSource());
                 }
+            }
+            ReactiveConnection reactiveConnection = reactive == null ? null : reactive[i];
+            if (reactiveConnection != null && reactiveConnection.close() && warnsOnUncommittedWork()) {
+                warnUncommittedWork(reactiveConnection.dataSource());
             }
         }
     }
 
-    private static void warnUncommittedWork(ManagedConnection connection) {
-        if (connection.dataSource().policy().mode() == CommitMode.MANUAL) {
+    private static void warnUncommittedWork(DataSourceRuntime dataSource) {
+        if (dataSource.policy().mode() == CommitMode.MANUAL) {
             LOG.warnf("Uncommitted work on %s was rolled back at the end of the request: in manual commit mode, call"
-                    + " DbSession.commit() to keep it", connection.dataSource().describe());
+                    + " DbSession.commit() to keep it", dataSource.describe());
         }
     }
 
     /** Whether work left uncommitted at the end is a mistake worth a warning (manual mode in a request). */
     boolean warnsOnUncommittedWork() {
         return false;
+    }
+
+    /** {@link #end(ManagedConnection, CommitPolicy.Decision, int, DatabaseException)} for a reactive connection. */
+    private static Future<DatabaseException> end(ReactiveConnection connection, CommitPolicy.Decision decision,
+            int status) {
+        switch (decision) {
+            case COMMIT:
+                return connection.commit().transform(done -> {
+                    if (done.succeeded()) {
+                        return Future.succeededFuture();
+                    }
+                    DatabaseException failure = asDatabaseException(done.cause());
+                    LOG.errorf(failure, "Commit of %s failed for a response with status %d; the client gets an error"
+                            + " instead", connection.dataSource().describe(), status);
+                    return Future.succeededFuture(failure);
+                });
+            case ROLLBACK:
+                return connection.rollback().transform(done -> {
+                    if (done.failed()) {
+                        LOG.debugf(done.cause(), "Rollback of %s failed", connection.dataSource().describe());
+                    }
+                    return Future.succeededFuture();
+                });
+            default:
+                return Future.succeededFuture();
+        }
+    }
+
+    private static DatabaseException asDatabaseException(Throwable failure) {
+        return failure instanceof DatabaseException database ? database
+                : new DatabaseException(String.valueOf(failure.getMessage()), null, null, failure);
     }
 
     private static DatabaseException end(ManagedConnection connection, CommitPolicy.Decision decision, int status,

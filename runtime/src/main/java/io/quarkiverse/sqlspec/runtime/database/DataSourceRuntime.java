@@ -1,5 +1,6 @@
 package io.quarkiverse.sqlspec.runtime.database;
 
+import java.util.Optional;
 import java.util.function.Supplier;
 
 import io.agroal.api.AgroalDataSource;
@@ -7,6 +8,7 @@ import io.quarkiverse.sqlspec.runtime.sql.SqlDialect;
 import io.quarkus.agroal.runtime.AgroalDataSourceUtil;
 import io.quarkus.arc.ActiveResult;
 import io.quarkus.datasource.common.runtime.DataSourceUtil;
+import io.vertx.sqlclient.Pool;
 
 /**
  * What SQLSpec knows about one datasource at run time: its position in the fixed commit order, its pool, its
@@ -20,13 +22,19 @@ public final class DataSourceRuntime {
     private final SqlDialect dialect;
     private final Supplier<AgroalDataSource> poolLookup;
     private volatile AgroalDataSource pool;
+    /** Finds the reactive client's pool, {@code null} when db.async() runs on JDBC; see {@link #reactivePool()}. */
+    private final Supplier<Pool> reactivePoolLookup;
+    private volatile Optional<Pool> reactivePool;
 
     /**
      * @param poolLookup finds the pool when the datasource is first used; it fails the way Quarkus fails for an
      *        inactive datasource
+     * @param reactivePoolLookup finds the pool of the reactive PostgreSQL client that runs db.async() on the event
+     *        loop (it returns {@code null} when the datasource has none), or {@code null} when db.async() uses JDBC
      */
     public DataSourceRuntime(String name, int index, CommitPolicy policy, SqlDialect dialect,
-            Supplier<AgroalDataSource> poolLookup) {
+            Supplier<AgroalDataSource> poolLookup, Supplier<Pool> reactivePoolLookup) {
+        this.reactivePoolLookup = reactivePoolLookup;
         this.name = name;
         this.index = index;
         this.policy = policy;
@@ -64,6 +72,22 @@ public final class DataSourceRuntime {
             pool = current;
         }
         return current;
+    }
+
+    /**
+     * The reactive client's pool that runs db.async() calls made on the event loop, or {@code null} when they run on
+     * JDBC. Looked up on first use, like the JDBC pool.
+     */
+    Pool reactivePool() {
+        if (reactivePoolLookup == null) {
+            return null;
+        }
+        Optional<Pool> current = reactivePool;
+        if (current == null) {
+            current = Optional.ofNullable(reactivePoolLookup.get());
+            reactivePool = current;
+        }
+        return current.orElse(null);
     }
 
     String describe() {

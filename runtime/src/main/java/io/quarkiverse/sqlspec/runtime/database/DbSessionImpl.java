@@ -6,6 +6,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -14,10 +15,19 @@ import io.quarkiverse.sqlspec.DbSession;
 import io.quarkiverse.sqlspec.RowStream;
 import io.quarkiverse.sqlspec.SqlResult;
 import io.quarkiverse.sqlspec.exception.DatabaseException;
+import io.quarkiverse.sqlspec.exception.SqlSpecException;
 import io.quarkiverse.sqlspec.runtime.blocking.WorkerCalls;
 import io.quarkiverse.sqlspec.runtime.jdbc.ParameterBinder;
+import io.quarkiverse.sqlspec.runtime.mapping.JdbcResultRow;
 import io.quarkiverse.sqlspec.runtime.observability.SqlComment;
+import io.quarkiverse.sqlspec.runtime.reactive.ReactiveErrors;
+import io.quarkiverse.sqlspec.runtime.reactive.ReactiveParameters;
+import io.quarkiverse.sqlspec.runtime.reactive.ReactiveResultRow;
 import io.quarkiverse.sqlspec.runtime.sql.ParsedSql;
+import io.vertx.core.Future;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.RowSet;
+import io.vertx.sqlclient.Tuple;
 
 /**
  * The {@link DbSession} bean of one datasource. It holds no connection itself: every call finds the connection of the
@@ -172,7 +182,7 @@ public final class DbSessionImpl implements DbSession {
             long rows;
             if (statement.execute()) {
                 connection.track(statement);
-                result = new SqlResultImpl(connection, statement, statement.getResultSet(), sql);
+                result = new SqlResultImpl(connection, new JdbcResultRow(statement.getResultSet(), statement), sql);
                 rows = -1;
             } else {
                 rows = statement.getLargeUpdateCount();
@@ -185,6 +195,46 @@ public final class DbSessionImpl implements DbSession {
             closeQuietly(statement);
             throw failed(connection, sql, values, started, manager.errors().translate(e, sql));
         }
+    }
+
+    /** {@link #run} on the reactive client: the same statement cache, events, errors and transaction rules. */
+    Future<SqlResult> run(ReactiveConnection connection, String sql, Object[] params) {
+        ParsedSql parsed = parse(sql);
+        Object[] values = parsed.bind(params == null ? NO_PARAMS : params);
+        long started = System.nanoTime();
+        return connection.execute(commented(parsed.postgresSql()), ReactiveParameters.tuple(values), parsed.readOnly())
+                .transform(done -> {
+                    if (done.failed()) {
+                        return Future.failedFuture(failed(connection, sql, values, started, done.cause()));
+                    }
+                    RowSet<Row> rows = done.result();
+                    List<?> columns = rows.columnDescriptors();
+                    long count = columns == null || columns.isEmpty() ? rows.rowCount() : -1;
+                    manager.events().record(dataSourceName, sql, values, started, count, null);
+                    return Future.succeededFuture(count < 0 ? new SqlResultImpl(connection, new ReactiveResultRow(rows), sql)
+                            : SqlResultImpl.updateCount(count, sql));
+                });
+    }
+
+    /** {@link #runBatch} on the reactive client. */
+    Future<Long> runBatch(ReactiveConnection connection, String sql, List<?> batches) {
+        ParsedSql parsed = parse(sql);
+        List<Tuple> tuples = new ArrayList<>(batches.size());
+        for (Object batch : batches) {
+            tuples.add(ReactiveParameters.tuple(parsed.bind(asArguments(batch))));
+        }
+        long started = System.nanoTime();
+        return connection.executeBatch(commented(parsed.postgresSql()), tuples).transform(done -> {
+            if (done.failed()) {
+                return Future.failedFuture(failed(connection, sql, NO_PARAMS, started, done.cause()));
+            }
+            long total = 0;
+            for (RowSet<Row> rows = done.result(); rows != null; rows = rows.next()) {
+                total += rows.rowCount();
+            }
+            manager.events().record(dataSourceName, sql, NO_PARAMS, started, total, null);
+            return Future.succeededFuture(total);
+        });
     }
 
     private <T> RowStream<T> openCursor(ConnectionScope scope, ManagedConnection connection, Class<T> type, String sql,
@@ -242,8 +292,27 @@ public final class DbSessionImpl implements DbSession {
         return error;
     }
 
+    /** A reactive statement's failure, translated as JDBC's are, recorded, and remembered if it aborted the transaction. */
+    private Throwable failed(ReactiveConnection connection, String sql, Object[] values, long started, Throwable failure) {
+        DatabaseException error;
+        if (failure instanceof DatabaseException database) {
+            error = database; // the connection could not be had: translated already
+        } else if (failure instanceof SqlSpecException) {
+            return failure; // the session ended
+        } else {
+            error = manager.errors().translate(ReactiveErrors.toSqlException(failure), sql);
+        }
+        connection.statementFailed(error);
+        manager.events().record(dataSourceName, sql, values, started, -1, error);
+        return error;
+    }
+
     private String jdbcText(String jdbcSql) {
-        return manager.sqlComment() ? SqlComment.append(jdbcSql) : jdbcSql;
+        return commented(jdbcSql);
+    }
+
+    private String commented(String text) {
+        return manager.sqlComment() ? SqlComment.append(text) : text;
     }
 
     /**

@@ -16,6 +16,7 @@ import io.agroal.api.AgroalDataSource;
 import io.quarkiverse.sqlspec.DbSession;
 import io.quarkiverse.sqlspec.SqlSpec;
 import io.quarkiverse.sqlspec.runtime.config.SqlSpecRuntimeConfig;
+import io.quarkiverse.sqlspec.runtime.config.SqlSpecRuntimeConfig.AsyncDriver;
 import io.quarkiverse.sqlspec.runtime.config.SqlSpecRuntimeConfig.DataSourceSessionConfig;
 import io.quarkiverse.sqlspec.runtime.jdbc.SqlExceptions;
 import io.quarkiverse.sqlspec.runtime.observability.StatementEvents;
@@ -26,9 +27,11 @@ import io.quarkus.arc.ActiveResult;
 import io.quarkus.arc.ClientProxy;
 import io.quarkus.arc.SyntheticCreationalContext;
 import io.quarkus.datasource.common.runtime.DataSourceUtil;
+import io.quarkus.reactive.datasource.runtime.ReactiveDataSourceUtil;
 import io.quarkus.runtime.RuntimeValue;
 import io.quarkus.runtime.annotations.Recorder;
 import io.quarkus.runtime.configuration.ConfigurationException;
+import io.vertx.sqlclient.Pool;
 
 /**
  * Records the database-access beans: {@link DbSessions} (the validated settings of every datasource, in commit
@@ -49,9 +52,11 @@ public class DbSessionRecorder {
      * @param dataSources the configured datasources, in commit order (the default one first)
      * @param dialects the kind of database of each datasource, by name
      * @param jtaAvailable whether the application has JTA (then {@link TransactionSynchronizationRegistry} is a bean)
+     * @param reactiveClientAvailable whether the application has quarkus-reactive-pg-client (then db.async() may run
+     *        on its pools)
      */
     public Function<SyntheticCreationalContext<DbSessions>, DbSessions> dbSessions(List<String> dataSources,
-            Map<String, SqlDialect> dialects, boolean jtaAvailable) {
+            Map<String, SqlDialect> dialects, boolean jtaAvailable, boolean reactiveClientAvailable) {
         return context -> {
             SqlSpecRuntimeConfig runtimeConfig = config.getValue();
             Map<String, DataSourceSessionConfig> settings = runtimeConfig.datasources();
@@ -70,7 +75,9 @@ public class DbSessionRecorder {
                 DataSourceSessionConfig dataSourceConfig = settings.get(name);
                 CommitPolicy policy = dataSourceConfig == null ? CommitPolicy.defaults()
                         : CommitPolicy.of(name, dataSourceConfig);
-                runtimes.add(new DataSourceRuntime(name, runtimes.size(), policy, dialects.get(name), pool(name)));
+                AsyncDriver driver = dataSourceConfig == null ? AsyncDriver.AUTO : dataSourceConfig.asyncDriver();
+                runtimes.add(new DataSourceRuntime(name, runtimes.size(), policy, dialects.get(name), pool(name),
+                        reactivePool(name, dialects.get(name), driver, reactiveClientAvailable)));
             }
             TransactionSynchronizationRegistry jta = jtaAvailable
                     ? ClientProxy.unwrap(context.getInjectedReference(TransactionSynchronizationRegistry.class))
@@ -115,6 +122,32 @@ public class DbSessionRecorder {
      */
     private static Supplier<AgroalDataSource> pool(String name) {
         return () -> ClientProxy.unwrap(AgroalDataSourceUtil.dataSourceInstance(name).get());
+    }
+
+    /**
+     * How db.async() finds the reactive client's pool of a datasource, or {@code null} when it runs on JDBC. In
+     * {@code auto} mode an inactive reactive datasource (no reactive URL in production, for example) means JDBC; in
+     * {@code reactive} mode it fails with Quarkus's own message, which names the property to set.
+     */
+    private static Supplier<Pool> reactivePool(String name, SqlDialect dialect, AsyncDriver driver,
+            boolean clientAvailable) {
+        if (driver == AsyncDriver.JDBC) {
+            return null;
+        }
+        if (!clientAvailable || dialect != SqlDialect.POSTGRESQL) {
+            if (driver == AsyncDriver.REACTIVE) {
+                throw new ConfigurationException(CommitPolicy.property(name, "async-driver") + " is reactive, but "
+                        + (clientAvailable ? "the datasource is a " + dialect.displayName()
+                                + " database and the reactive driver is the PostgreSQL client"
+                                : "the application does not have io.quarkus:quarkus-reactive-pg-client")
+                        + ". Add the extension for a PostgreSQL datasource, or set the property to auto or jdbc");
+            }
+            return null;
+        }
+        if (driver == AsyncDriver.REACTIVE) {
+            return () -> ClientProxy.unwrap(ReactiveDataSourceUtil.dataSourceInstance(name).get());
+        }
+        return () -> ReactiveDataSourceUtil.dataSourceIfActive(name).map(ClientProxy::unwrap).orElse(null);
     }
 
     private static void checkNamesExist(Map<String, DataSourceSessionConfig> settings, List<String> dataSources) {

@@ -19,6 +19,8 @@ import io.quarkiverse.sqlspec.runtime.observability.StatementEvents;
 import io.quarkiverse.sqlspec.runtime.sql.StatementCache;
 import io.quarkus.arc.Arc;
 import io.quarkus.datasource.common.runtime.DataSourceUtil;
+import io.vertx.core.Context;
+import io.vertx.sqlclient.Pool;
 
 /**
  * The run-time heart of the extension, one bean per application: the datasources SQLSpec serves, their one
@@ -125,6 +127,23 @@ public final class DbSessions {
      */
     ManagedConnection connection(DataSourceRuntime dataSource) {
         return scope(dataSource).connection(dataSource, errors);
+    }
+
+    /**
+     * The reactive connection a db.async() call on {@code dataSource} runs on, or {@code null} when it runs on JDBC:
+     * the datasource has no reactive pool, the caller is not on the event loop (a worker thread runs JDBC inline), no
+     * HTTP request is current, a JTA transaction is active, or the request already holds a JDBC connection to it.
+     */
+    ReactiveConnection reactiveConnection(DataSourceRuntime dataSource) {
+        if (!Context.isOnEventLoopThread()) {
+            return null;
+        }
+        Pool pool = dataSource.reactivePool();
+        if (pool == null || jta != null && JtaScope.current(jta, dataSources.size()) != null) {
+            return null;
+        }
+        HttpRequestScope request = HttpRequestScope.current(dataSources.size());
+        return request == null ? null : request.reactiveConnection(dataSource, pool, errors);
     }
 
     ConnectionScope scope(DataSourceRuntime dataSource) {

@@ -9,6 +9,7 @@ import io.quarkiverse.sqlspec.exception.DatabaseException;
 import io.quarkus.arc.Arc;
 import io.quarkus.arc.ManagedContext;
 import io.vertx.core.Context;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 
 /**
@@ -70,6 +71,16 @@ public final class HttpRequestScope extends ConnectionScope implements Completio
     }
 
     /**
+     * {@link #complete} when only the reactive client's connections have a transaction open
+     * ({@link #endsWithoutJdbcRoundTrip}): no worker thread, the commits are sent from the event loop.
+     *
+     * @return the commit that failed, or {@code null}
+     */
+    public Future<DatabaseException> completeWithoutWorker(int status) {
+        return finishWithoutWorker(status);
+    }
+
+    /**
      * The response streams rows from this scope's connection: the filter hands the final status over, and the
      * transaction ends when the body has been written ({@link #completeAfterBody}).
      */
@@ -102,8 +113,8 @@ public final class HttpRequestScope extends ConnectionScope implements Completio
             return;
         }
         Context context = Vertx.currentContext();
-        if (Context.isOnEventLoopThread() && context != null) {
-            // rolling back is a database round trip: never on the event loop
+        if (Context.isOnEventLoopThread() && context != null && hasJdbcConnections()) {
+            // a JDBC rollback is a blocking round trip: never on the event loop (the reactive client's needs no thread)
             context.executeBlocking(() -> {
                 release();
                 return null;

@@ -17,6 +17,8 @@ import org.jboss.logging.Logger;
 import io.quarkiverse.sqlspec.exception.DatabaseException;
 import io.quarkiverse.sqlspec.exception.SqlSpecException;
 import io.quarkiverse.sqlspec.runtime.jdbc.SqlExceptions;
+import io.quarkiverse.sqlspec.runtime.mapping.JdbcResultRow;
+import io.quarkiverse.sqlspec.runtime.mapping.ResultRow;
 
 /**
  * One pooled connection lent to a scope (an HTTP request, a programmatic transaction, a CDI request context), with the
@@ -27,7 +29,7 @@ import io.quarkiverse.sqlspec.runtime.jdbc.SqlExceptions;
  * (outside HTTP requests and transactions) commit every statement. Agroal restores isolation, read-only and
  * auto-commit when the connection goes back to the pool.
  */
-final class ManagedConnection {
+final class ManagedConnection implements ResultOrigin {
 
     private static final Logger LOG = Logger.getLogger(ManagedConnection.class);
 
@@ -84,8 +86,25 @@ final class ManagedConnection {
         return dataSource;
     }
 
-    SqlExceptions errors() {
+    @Override
+    public SqlExceptions errors() {
         return errors;
+    }
+
+    @Override
+    public String describe() {
+        return dataSource.describe();
+    }
+
+    @Override
+    public void resultRead(ResultRow rows) {
+        Statement statement = ((JdbcResultRow) rows).statement();
+        untrack(statement);
+        try {
+            statement.close();
+        } catch (SQLException ignored) {
+            // every row has been read; nothing is lost
+        }
     }
 
     /** The raw connection for application code, which may do anything with it: the transaction begins now. */
@@ -222,11 +241,7 @@ final class ManagedConnection {
         if (abortedBy != null) {
             DatabaseException cause = abortedBy;
             rollback();
-            throw new DatabaseException("Not committed: an earlier statement of this transaction on "
-                    + dataSource.describe() + " failed (" + cause.getMessage() + "), and "
-                    + dataSource.dialect().displayName() + " aborts a transaction after a failed statement, so"
-                    + " nothing it wrote was saved. To carry on after an expected error, roll back to a savepoint"
-                    + " taken before the statement", "25P02", null, cause);
+            throw notCommitted(dataSource, cause);
         }
         try {
             connection.commit();
@@ -235,6 +250,15 @@ final class ManagedConnection {
             uncommittedWork = false;
             throw errors.translate(e, "COMMIT");
         }
+    }
+
+    /** The commit of a transaction that {@code cause} aborted: it saved nothing. */
+    static DatabaseException notCommitted(DataSourceRuntime dataSource, DatabaseException cause) {
+        return new DatabaseException("Not committed: an earlier statement of this transaction on "
+                + dataSource.describe() + " failed (" + cause.getMessage() + "), and "
+                + dataSource.dialect().displayName() + " aborts a transaction after a failed statement, so"
+                + " nothing it wrote was saved. To carry on after an expected error, roll back to a savepoint"
+                + " taken before the statement", "25P02", null, cause);
     }
 
     void rollback() {
@@ -323,7 +347,8 @@ final class ManagedConnection {
         return rolledBack;
     }
 
-    boolean isClosed() {
+    @Override
+    public boolean isClosed() {
         return closed;
     }
 

@@ -13,6 +13,8 @@ import java.util.stream.StreamSupport;
 import io.quarkiverse.sqlspec.RowStream;
 import io.quarkiverse.sqlspec.exception.DatabaseException;
 import io.quarkiverse.sqlspec.exception.SqlSpecException;
+import io.quarkiverse.sqlspec.runtime.mapping.JdbcResultRow;
+import io.quarkiverse.sqlspec.runtime.mapping.ResultRow;
 import io.quarkiverse.sqlspec.runtime.mapping.RowMapper;
 import io.quarkiverse.sqlspec.runtime.mapping.RowMappers;
 
@@ -27,7 +29,7 @@ public final class RowStreamImpl<T> implements RowStream<T> {
     private final PreparedStatement statement;
     private final Class<T> type;
     private final String sql;
-    private ResultSet resultSet;
+    private ResultRow row;
     private RowMapper<T> mapper;
     private boolean iterated;
     private boolean closed;
@@ -38,7 +40,7 @@ public final class RowStreamImpl<T> implements RowStream<T> {
         this.scope = scope;
         this.connection = connection;
         this.statement = statement;
-        this.resultSet = resultSet;
+        this.row = new JdbcResultRow(resultSet, statement);
         this.type = type;
         this.sql = sql;
     }
@@ -95,7 +97,7 @@ public final class RowStreamImpl<T> implements RowStream<T> {
         } catch (SQLException ignored) {
             // the cursor goes with its transaction anyway
         }
-        resultSet = null;
+        row = null;
         if (!connection.isClosed()) {
             connection.cursorClosed(statement);
         }
@@ -130,7 +132,7 @@ public final class RowStreamImpl<T> implements RowStream<T> {
             throw new SqlSpecException("This row stream is closed: " + sql);
         }
         try {
-            if (resultSet.next()) {
+            if (row.next()) {
                 rowsRead++;
                 return true;
             }
@@ -146,9 +148,9 @@ public final class RowStreamImpl<T> implements RowStream<T> {
     private T current() {
         try {
             if (mapper == null) {
-                mapper = RowMappers.forClass(type, resultSet.getMetaData());
+                mapper = RowMappers.forClass(type, row.getMetaData());
             }
-            return mapper.map(resultSet);
+            return mapper.map(row);
         } catch (SQLException e) {
             throw connection.errors().translate(e, sql);
         }

@@ -1,7 +1,5 @@
 package io.quarkiverse.sqlspec.runtime.database;
 
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -12,34 +10,33 @@ import io.quarkiverse.sqlspec.SqlResult;
 import io.quarkiverse.sqlspec.exception.NoResultException;
 import io.quarkiverse.sqlspec.exception.SqlSpecException;
 import io.quarkiverse.sqlspec.exception.TooManyRowsException;
+import io.quarkiverse.sqlspec.runtime.mapping.ResultRow;
 import io.quarkiverse.sqlspec.runtime.mapping.RowMapper;
 import io.quarkiverse.sqlspec.runtime.mapping.RowMappers;
 
 /**
- * A statement's result, read straight from the JDBC result set (pgjdbc has already received every row, so reading
- * does no I/O). A terminal method reads it once and closes the statement; the scope closes it otherwise.
+ * A statement's result, read straight from the driver's rows (pgjdbc and the reactive client have already received
+ * every row, so reading does no I/O). A terminal method reads it once and closes the statement; the scope closes it
+ * otherwise.
  */
 final class SqlResultImpl implements SqlResult {
 
-    private final ManagedConnection connection;
-    private final PreparedStatement statement;
-    private final ResultSet resultSet;
+    private final ResultOrigin origin;
+    private final ResultRow rows;
     private final String sql;
     private long rowsAffected;
     private boolean consumed;
 
-    SqlResultImpl(ManagedConnection connection, PreparedStatement statement, ResultSet resultSet, String sql) {
-        this.connection = connection;
-        this.statement = statement;
-        this.resultSet = resultSet;
+    SqlResultImpl(ResultOrigin origin, ResultRow rows, String sql) {
+        this.origin = origin;
+        this.rows = rows;
         this.sql = sql;
         this.rowsAffected = -1;
     }
 
     private SqlResultImpl(long rowsAffected, String sql) {
-        this.connection = null;
-        this.statement = null;
-        this.resultSet = null;
+        this.origin = null;
+        this.rows = null;
         this.sql = sql;
         this.rowsAffected = rowsAffected;
     }
@@ -56,9 +53,9 @@ final class SqlResultImpl implements SqlResult {
 
     @Override
     public <T> List<T> all(Class<T> type) {
-        ResultSet rs = open();
+        ResultRow rs = open();
         try {
-            RowMapper<T> mapper = mapper(type, rs);
+            RowMapper<T> mapper = RowMappers.forClass(type, rs.getMetaData());
             List<T> rows = new ArrayList<>();
             while (rs.next()) {
                 rows.add(mapper.map(rs));
@@ -66,7 +63,7 @@ final class SqlResultImpl implements SqlResult {
             rowsAffected = rows.size();
             return rows;
         } catch (SQLException e) {
-            throw connection.errors().translate(e, sql);
+            throw origin.errors().translate(e, sql);
         } finally {
             close();
         }
@@ -115,18 +112,18 @@ final class SqlResultImpl implements SqlResult {
 
     @Override
     public List<String> columns() {
-        if (resultSet == null) {
+        if (rows == null) {
             return List.of();
         }
         try {
-            ResultSetMetaData metaData = resultSet.getMetaData();
+            ResultSetMetaData metaData = rows.getMetaData();
             List<String> columns = new ArrayList<>(metaData.getColumnCount());
             for (int i = 1; i <= metaData.getColumnCount(); i++) {
                 columns.add(metaData.getColumnLabel(i));
             }
             return columns;
         } catch (SQLException e) {
-            throw connection.errors().translate(e, sql);
+            throw origin.errors().translate(e, sql);
         }
     }
 
@@ -135,7 +132,7 @@ final class SqlResultImpl implements SqlResult {
      * than one always is.
      */
     private <T> T readOne(Class<T> type, boolean firstColumn, boolean required) {
-        ResultSet rs = open();
+        ResultRow rs = open();
         try {
             if (!rs.next()) {
                 if (required) {
@@ -143,18 +140,18 @@ final class SqlResultImpl implements SqlResult {
                 }
                 return null;
             }
-            T value = (firstColumn ? RowMappers.scalar(type) : mapper(type, rs)).map(rs);
+            T value = (firstColumn ? RowMappers.scalar(type) : RowMappers.forClass(type, rs.getMetaData())).map(rs);
             requireNoMoreRows(rs);
             rowsAffected = 1;
             return value;
         } catch (SQLException e) {
-            throw connection.errors().translate(e, sql);
+            throw origin.errors().translate(e, sql);
         } finally {
             close();
         }
     }
 
-    private void requireNoMoreRows(ResultSet rs) throws SQLException {
+    private void requireNoMoreRows(ResultRow rs) throws SQLException {
         if (rs.next()) {
             long count = 2;
             while (rs.next()) {
@@ -164,31 +161,22 @@ final class SqlResultImpl implements SqlResult {
         }
     }
 
-    private static <T> RowMapper<T> mapper(Class<T> type, ResultSet rs) throws SQLException {
-        return RowMappers.forClass(type, rs.getMetaData());
-    }
-
-    private ResultSet open() {
-        if (resultSet == null) {
+    private ResultRow open() {
+        if (rows == null) {
             throw new SqlSpecException("The statement returned no rows (it affected " + rowsAffected
                     + "); add RETURNING to read rows from it: " + sql);
         }
         if (consumed) {
             throw new SqlSpecException("This result was read already; a result can be read once: " + sql);
         }
-        if (connection.isClosed()) {
-            throw new DbSessionEndedException(connection.dataSource().describe());
+        if (origin.isClosed()) {
+            throw new DbSessionEndedException(origin.describe());
         }
         consumed = true;
-        return resultSet;
+        return rows;
     }
 
     private void close() {
-        connection.untrack(statement);
-        try {
-            statement.close();
-        } catch (SQLException ignored) {
-            // every row has been read; nothing is lost
-        }
+        origin.resultRead(rows);
     }
 }

@@ -9,10 +9,12 @@ import org.jboss.resteasy.reactive.server.core.LazyResponse;
 import org.jboss.resteasy.reactive.server.core.ResteasyReactiveRequestContext;
 import org.jboss.resteasy.reactive.server.spi.ResteasyReactiveContainerRequestContext;
 
+import io.quarkiverse.sqlspec.exception.DatabaseException;
 import io.quarkiverse.sqlspec.runtime.blocking.WorkerCalls;
 import io.quarkiverse.sqlspec.runtime.database.HttpRequestScope;
 import io.quarkiverse.sqlspec.runtime.database.RowStreamImpl;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.Context;
 
 /**
  * Ends the request's transactions from the final status, after exception mappers ran and before the body is written.
@@ -53,19 +55,30 @@ public class TransactionResponseFilter {
             scope.complete(status);
             return null;
         }
-        return WorkerCalls.inFilter(() -> scope.complete(status), failure -> {
-            if (failure != null) {
-                DatabaseExceptionMappers.Answer answer = DatabaseExceptionMappers.answer(failure);
-                // the response described work that was not saved: its cookies (a new session) go with it
-                response.getHeaders().remove("Set-Cookie");
-                if (answer.status() == 503) {
-                    response.getHeaders().putSingle("Retry-After", DatabaseExceptionMappers.RETRY_AFTER);
-                }
-                response.setStatus(answer.status());
-                response.setEntity(ErrorBodies.json(answer.status(), "The changes were not saved. " + answer.message(),
-                        failure.sqlState()), null, MediaType.APPLICATION_JSON_TYPE);
-            }
-        });
+        if (scope.endsWithoutJdbcRoundTrip() && Context.isOnEventLoopThread()) {
+            // db.async() wrote through the reactive client: its commit needs no worker thread either
+            return Uni.createFrom().emitter(emitter -> scope.completeWithoutWorker(status).onComplete(done -> {
+                replaceIfFailed(response, done.succeeded() ? done.result()
+                        : new DatabaseException(String.valueOf(done.cause().getMessage()), null, null, done.cause()));
+                emitter.complete(null);
+            }));
+        }
+        return WorkerCalls.inFilter(() -> scope.complete(status), failure -> replaceIfFailed(response, failure));
+    }
+
+    private static void replaceIfFailed(ContainerResponseContext response, DatabaseException failure) {
+        if (failure == null) {
+            return;
+        }
+        DatabaseExceptionMappers.Answer answer = DatabaseExceptionMappers.answer(failure);
+        // the response described work that was not saved: its cookies (a new session) go with it
+        response.getHeaders().remove("Set-Cookie");
+        if (answer.status() == 503) {
+            response.getHeaders().putSingle("Retry-After", DatabaseExceptionMappers.RETRY_AFTER);
+        }
+        response.setStatus(answer.status());
+        response.setEntity(ErrorBodies.json(answer.status(), "The changes were not saved. " + answer.message(),
+                failure.sqlState()), null, MediaType.APPLICATION_JSON_TYPE);
     }
 
     /**

@@ -1,6 +1,5 @@
 package io.quarkiverse.sqlspec.runtime.mapping;
 
-import java.sql.ResultSet;
 import java.sql.SQLException;
 
 /**
@@ -9,5 +8,5 @@ import java.sql.SQLException;
 @FunctionalInterface
 interface ColumnReader {
 
-    Object read(ResultSet rs, int column) throws SQLException;
+    Object read(ResultRow rs, int column) throws SQLException;
 }

@@ -4,8 +4,6 @@ import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
 import java.math.BigDecimal;
 import java.math.BigInteger;
-import java.sql.Array;
-import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -41,7 +39,7 @@ final class ColumnReaders {
     static ColumnReader natural(ResultSetMetaData metaData, int column) throws SQLException {
         String type = metaData.getColumnTypeName(column).toLowerCase(Locale.ROOT);
         if (type.startsWith("_")) {
-            return (rs, i) -> arrayAsList(rs.getArray(i), Object.class);
+            return (rs, i) -> arrayAsList(rs.getArrayElements(i), Object.class);
         }
         switch (type) {
             case "timestamptz":
@@ -132,7 +130,7 @@ final class ColumnReaders {
     }
 
     /** {@code 'name' (text)}: read only when a message needs it. */
-    private static String describe(ResultSet rs, int column) {
+    private static String describe(ResultRow rs, int column) {
         try {
             ResultSetMetaData metaData = rs.getMetaData();
             return "'" + metaData.getColumnLabel(column) + "' (" + metaData.getColumnTypeName(column) + ")";
@@ -226,7 +224,7 @@ final class ColumnReaders {
             };
         }
         if (type.isArray() && type != byte[].class) {
-            return (rs, i) -> javaArray(rs.getArray(i), type.getComponentType());
+            return (rs, i) -> javaArray(rs.getArrayElements(i), type.getComponentType());
         }
         return null;
     }
@@ -240,7 +238,7 @@ final class ColumnReaders {
                 return text == null ? null : new JsonArray(text).getList();
             };
         }
-        return (rs, i) -> arrayAsList(rs.getArray(i), element);
+        return (rs, i) -> arrayAsList(rs.getArrayElements(i), element);
     }
 
     private static ColumnReader primitive(Class<?> type, String target) {
@@ -272,7 +270,7 @@ final class ColumnReaders {
         };
     }
 
-    private static Object nullable(ResultSet rs, Object value) throws SQLException {
+    private static Object nullable(ResultRow rs, Object value) throws SQLException {
         return rs.wasNull() ? null : value;
     }
 
@@ -294,9 +292,9 @@ final class ColumnReaders {
         if (value instanceof java.sql.Struct struct) {
             return structFields(struct);
         }
-        if (value instanceof Array array) {
+        if (value instanceof java.sql.Array array) {
             // PostgreSQL's arrays are recognized by their type name (_int4); DuckDB's lists arrive as Array values
-            return arrayAsList(array, Object.class);
+            return arrayAsList((Object[]) array.getArray(), Object.class);
         }
         return value;
     }
@@ -331,11 +329,10 @@ final class ColumnReaders {
         }
     }
 
-    private static List<Object> arrayAsList(Array array, Class<?> element) throws SQLException {
-        if (array == null) {
+    private static List<Object> arrayAsList(Object[] values, Class<?> element) throws SQLException {
+        if (values == null) {
             return null;
         }
-        Object[] values = (Object[]) array.getArray();
         List<Object> list = new ArrayList<>(values.length);
         for (Object value : values) {
             list.add(convertElement(value, element));
@@ -343,11 +340,10 @@ final class ColumnReaders {
         return list;
     }
 
-    private static Object javaArray(Array array, Class<?> component) throws SQLException {
-        if (array == null) {
+    private static Object javaArray(Object[] values, Class<?> component) throws SQLException {
+        if (values == null) {
             return null;
         }
-        Object[] values = (Object[]) array.getArray();
         Object result = java.lang.reflect.Array.newInstance(component, values.length);
         for (int i = 0; i < values.length; i++) {
             Object value = convertElement(values[i], component.isPrimitive() ? boxed(component) : component);

@@ -1,6 +1,5 @@
 package io.quarkiverse.sqlspec.runtime.mapping;
 
-import java.sql.ResultSet;
 import java.sql.SQLException;
 
 /**
@@ -10,5 +9,5 @@ import java.sql.SQLException;
 @FunctionalInterface
 public interface RowMapper<T> {
 
-    T map(ResultSet rs) throws SQLException;
+    T map(ResultRow rs) throws SQLException;
 }

@@ -40,10 +40,12 @@ public final class ParsedSql {
     private final String unterminatedConstruct;
     private final boolean readOnly;
     private final boolean escapedQuestionMark;
+    private final String postgresSql;
 
     ParsedSql(String sql, String jdbcSql, ParameterStyle style, int expectedArguments, int[] slotArguments,
             String[] slotNames, List<String> names, String unterminatedConstruct, boolean readOnly,
-            boolean escapedQuestionMark) {
+            boolean escapedQuestionMark, String postgresSql) {
+        this.postgresSql = postgresSql;
         this.unterminatedConstruct = unterminatedConstruct;
         this.readOnly = readOnly;
         this.escapedQuestionMark = escapedQuestionMark;
@@ -62,6 +64,11 @@ public final class ParsedSql {
 
     public String jdbcSql() {
         return jdbcSql;
+    }
+
+    /** The text with PostgreSQL's numbered placeholders ({@code $1} for the first slot), for the reactive client. */
+    public String postgresSql() {
+        return postgresSql;
     }
 
     public ParameterStyle style() {

@@ -34,6 +34,9 @@ public final class SqlParser {
     /** The first quote, comment or dollar-quoted string left open, described for a build error. */
     private String unterminated;
     private boolean escapedQuestionMark;
+    /** Where in {@code out} each slot's {@code ?} and each {@code ??} escape is, for the numbered PostgreSQL text. */
+    private final List<Integer> slotOffsets = new ArrayList<>();
+    private final List<Integer> escapeOffsets = new ArrayList<>();
 
     private SqlParser(String sql) {
         this.sql = sql;
@@ -105,10 +108,11 @@ public final class SqlParser {
 
     private ParsedSql build() {
         String jdbc = out.toString();
+        String numbered = numbered(jdbc);
         boolean readOnly = ReadOnlyStatements.isReadOnly(code.toString());
         switch (style) {
             case QMARK:
-                return new ParsedSql(sql, jdbc, style, questionMarks, null, null, List.of(), unterminated, readOnly, escapedQuestionMark);
+                return new ParsedSql(sql, jdbc, style, questionMarks, null, null, List.of(), unterminated, readOnly, escapedQuestionMark, numbered);
             case NUMBERED:
                 int[] slots = new int[numberedSlots.size()];
                 int max = 0;
@@ -125,13 +129,42 @@ public final class SqlParser {
                                 + excerpt(sql));
                     }
                 }
-                return new ParsedSql(sql, jdbc, style, max, slots, null, List.of(), unterminated, readOnly, escapedQuestionMark);
+                return new ParsedSql(sql, jdbc, style, max, slots, null, List.of(), unterminated, readOnly, escapedQuestionMark, numbered);
             case NAMED:
                 return new ParsedSql(sql, jdbc, style, names.size(), null, namedSlots.toArray(new String[0]),
-                        List.copyOf(names), unterminated, readOnly, escapedQuestionMark);
+                        List.copyOf(names), unterminated, readOnly, escapedQuestionMark, numbered);
             default:
-                return new ParsedSql(sql, jdbc, style, 0, null, null, List.of(), unterminated, readOnly, escapedQuestionMark);
+                return new ParsedSql(sql, jdbc, style, 0, null, null, List.of(), unterminated, readOnly, escapedQuestionMark, numbered);
         }
+    }
+
+    /**
+     * The JDBC text with PostgreSQL's own placeholders, as the reactive client sends it: the n-th slot becomes
+     * {@code $n} (slots are bound in order) and pgjdbc's {@code ??} escape a plain {@code ?}.
+     */
+    private String numbered(String jdbc) {
+        if (slotOffsets.isEmpty() && escapeOffsets.isEmpty()) {
+            return jdbc;
+        }
+        StringBuilder text = new StringBuilder(jdbc.length() + slotOffsets.size() * 2);
+        int slot = 0;
+        int escape = 0;
+        int from = 0;
+        while (slot < slotOffsets.size() || escape < escapeOffsets.size()) {
+            boolean nextIsSlot = escape >= escapeOffsets.size()
+                    || slot < slotOffsets.size() && slotOffsets.get(slot) < escapeOffsets.get(escape);
+            int at = nextIsSlot ? slotOffsets.get(slot) : escapeOffsets.get(escape);
+            text.append(jdbc, from, at);
+            if (nextIsSlot) {
+                text.append('$').append(++slot);
+                from = at + 1;
+            } else {
+                text.append('?');
+                escape++;
+                from = at + 2;
+            }
+        }
+        return text.append(jdbc, from, jdbc.length()).toString();
     }
 
     private void use(ParameterStyle found, int at) {
@@ -147,12 +180,14 @@ public final class SqlParser {
     private int questionMark(int i) {
         if (peek(i + 1) == '?') {
             escapedQuestionMark = true;
+            escapeOffsets.add(out.length());
             out.append("??");
             code.append("??");
             return i + 2;
         }
         use(ParameterStyle.QMARK, i);
         questionMarks++;
+        slotOffsets.add(out.length());
         out.append('?');
         code.append('?');
         return i + 1;
@@ -174,7 +209,8 @@ public final class SqlParser {
             use(ParameterStyle.NAMED, i);
             namedSlots.add(name);
             names.add(name);
-            out.append('?');
+            slotOffsets.add(out.length());
+        out.append('?');
             code.append('?');
             return end;
         }
@@ -210,7 +246,8 @@ public final class SqlParser {
             }
             use(ParameterStyle.NUMBERED, i);
             numberedSlots.add(number);
-            out.append('?');
+            slotOffsets.add(out.length());
+        out.append('?');
             code.append('?');
             return end;
         }

@@ -1,0 +1,140 @@
+package io.quarkiverse.sqlspec.runtime.reactive;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Tuple;
+
+/**
+ * Java values as the reactive PostgreSQL client binds them, by the rules of the JDBC binder
+ * ({@code io.quarkiverse.sqlspec.runtime.jdbc.ParameterBinder}): an {@code Instant} as a UTC timestamp with time zone,
+ * enums by name, collections and arrays as typed SQL arrays, maps as JSON objects.
+ */
+public final class ReactiveParameters {
+
+    private ReactiveParameters() {
+    }
+
+    public static Tuple tuple(Object[] values) {
+        Tuple tuple = Tuple.tuple();
+        for (Object value : values) {
+            tuple.addValue(convert(value));
+        }
+        return tuple;
+    }
+
+    private static Object convert(Object value) {
+        if (value == null || value instanceof String || value instanceof Integer || value instanceof Long
+                || value instanceof Boolean) {
+            return value;
+        }
+        if (value instanceof Instant instant) {
+            return instant.atOffset(ZoneOffset.UTC);
+        }
+        if (value instanceof ZonedDateTime zoned) {
+            return zoned.toOffsetDateTime();
+        }
+        if (value instanceof BigInteger big) {
+            return new BigDecimal(big);
+        }
+        if (value instanceof byte[] bytes) {
+            return Buffer.buffer(bytes);
+        }
+        if (value instanceof Enum<?> constant) {
+            return constant.name();
+        }
+        if (value instanceof Map<?, ?> map) {
+            return new JsonObject(stringKeys(map));
+        }
+        if (value instanceof Collection<?> collection) {
+            return typedArray(collection.toArray());
+        }
+        if (value.getClass().isArray() && !(value instanceof Object[] && isTyped(value))) {
+            return typedArray(boxed(value));
+        }
+        return value;
+    }
+
+    /** An array the client can bind as it is: of a type it knows (Integer[], String[], UUID[], ...). */
+    private static boolean isTyped(Object array) {
+        Class<?> component = array.getClass().getComponentType();
+        return component != Object.class && !component.isEnum() && component != Instant.class;
+    }
+
+    /** The client binds arrays by their Java component type: Object[] becomes the type of its first element. */
+    private static Object typedArray(Object[] elements) {
+        Object[] converted = new Object[elements.length];
+        Class<?> type = null;
+        for (int i = 0; i < elements.length; i++) {
+            converted[i] = convert(elements[i]);
+            if (type == null && converted[i] != null) {
+                type = elementType(converted[i]);
+            }
+        }
+        Class<?> component = type == null ? String.class : type;
+        Object typed = java.lang.reflect.Array.newInstance(component, converted.length);
+        for (int i = 0; i < converted.length; i++) {
+            java.lang.reflect.Array.set(typed, i, element(converted[i], component));
+        }
+        return typed;
+    }
+
+    private static Class<?> elementType(Object value) {
+        if (value instanceof Integer || value instanceof Short) {
+            return Integer.class;
+        }
+        if (value instanceof Double || value instanceof Float) {
+            return Double.class;
+        }
+        for (Class<?> known : List.of(Long.class, UUID.class, BigDecimal.class, Boolean.class, LocalDate.class,
+                OffsetDateTime.class)) {
+            if (known.isInstance(value)) {
+                return known;
+            }
+        }
+        return String.class;
+    }
+
+    private static Object element(Object value, Class<?> type) {
+        if (value == null || type.isInstance(value)) {
+            return value;
+        }
+        if (value instanceof Number number) {
+            if (type == Integer.class) {
+                return number.intValue();
+            }
+            if (type == Long.class) {
+                return number.longValue();
+            }
+            if (type == Double.class) {
+                return number.doubleValue();
+            }
+        }
+        return value.toString();
+    }
+
+    private static Object[] boxed(Object array) {
+        int length = java.lang.reflect.Array.getLength(array);
+        Object[] boxed = new Object[length];
+        for (int i = 0; i < length; i++) {
+            boxed[i] = java.lang.reflect.Array.get(array, i);
+        }
+        return boxed;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> stringKeys(Map<?, ?> map) {
+        return (Map<String, Object>) map;
+    }
+}
