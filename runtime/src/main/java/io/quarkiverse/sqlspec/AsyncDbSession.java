@@ -6,9 +6,11 @@ import java.util.Map;
 import io.smallrye.mutiny.Uni;
 
 /**
- * The non-blocking view of a {@link DbSession}, for resource methods that return {@code Uni}. Each call runs JDBC on a
- * worker thread, never on the event loop, with the request's connection; the commit decision waits for the response,
- * exactly as for blocking methods.
+ * The non-blocking view of a {@link DbSession}, for resource methods that return {@code Uni}. Calls made on the event
+ * loop run on the reactive PostgreSQL client when the application has {@code quarkus-reactive-pg-client} and the
+ * datasource an active reactive pool (no thread waits; see {@code quarkus.sqlspec.async-driver}); otherwise JDBC runs
+ * on a worker thread, never on the event loop. Either way the request has one connection per datasource, and the
+ * commit decision waits for the response, exactly as for blocking methods.
  */
 public interface AsyncDbSession {
 

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.agroal.api.AgroalDataSource;
+import io.quarkiverse.sqlspec.StatementEvent;
 import io.quarkiverse.sqlspec.test.DbChecks;
 import io.quarkus.test.QuarkusUnitTest;
 
@@ -28,7 +29,7 @@ class ReactiveAsyncTest {
 
     @RegisterExtension
     static final QuarkusUnitTest app = new QuarkusUnitTest()
-            .withApplicationRoot(jar -> jar.addClasses(ReactiveResource.class, ReactiveResource.Note.class,
+            .withApplicationRoot(jar -> jar.addClasses(ReactiveResource.class, ReactiveResource.Note.class, ReactiveResource.Collector.class,
                     DbChecks.class))
             .overrideConfigKey("quarkus.datasource.db-kind", "postgresql")
             .setLogRecordPredicate(record -> record.getThrown() != null)
@@ -42,6 +43,26 @@ class ReactiveAsyncTest {
     @Test
     void asyncStatementsRunOnTheReactiveClient() {
         given().get("/reactive/driver").then().statusCode(200).body(equalTo("vertx-pg-client"));
+    }
+
+    @Inject
+    ReactiveResource.Collector collector;
+
+    @Test
+    void statementEventsCarryTheRequestsId() {
+        String body = "observed-" + UUID.randomUUID();
+        given().header("X-Request-ID", "reactive-obs").post("/reactive/notes/" + body + "/200").then().statusCode(200);
+        given().header("X-Request-ID", "reactive-broken").post("/reactive/duplicate/other-" + body).then()
+                .statusCode(409);
+        assertThat(collector.events()).filteredOn(e -> "reactive-obs".equals(e.correlationId())).singleElement()
+                .satisfies(e -> {
+                    assertThat(e.operation()).isEqualTo("INSERT");
+                    assertThat(e.rows()).isEqualTo(1);
+                    assertThat(e.failed()).isFalse();
+                });
+        // the first insert ran, the second failed on the unique body
+        assertThat(collector.events()).filteredOn(e -> "reactive-broken".equals(e.correlationId()))
+                .extracting(StatementEvent::failed).containsExactly(false, true);
     }
 
     @Test
@@ -111,6 +132,14 @@ class ReactiveAsyncTest {
         String reactive = given().get("/reactive/row").then().statusCode(200).body("z", nullValue()).extract().asString();
         String jdbc = given().get("/reactive/row-blocking").then().statusCode(200).extract().asString();
         assertThat(reactive).isEqualTo(jdbc);
+    }
+
+    @Test
+    void jsonParametersBindAsOnJdbc() {
+        given().get("/reactive/json-blocking").then().statusCode(200).body(equalTo("map/text"));
+        given().get("/reactive/json").then().statusCode(200).body(equalTo("map/text"));
+        // text that is not JSON fails as PostgreSQL fails it on JDBC
+        given().get("/reactive/json-invalid").then().statusCode(422).body("sqlState", equalTo("22P02"));
     }
 
     @Test

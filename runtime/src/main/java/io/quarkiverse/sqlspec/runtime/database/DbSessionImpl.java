@@ -202,7 +202,13 @@ public final class DbSessionImpl implements DbSession {
         ParsedSql parsed = parse(sql);
         Object[] values = parsed.bind(params == null ? NO_PARAMS : params);
         long started = System.nanoTime();
-        return connection.execute(commented(parsed.postgresSql()), ReactiveParameters.tuple(values), parsed.readOnly())
+        Tuple parameters;
+        try {
+            parameters = ReactiveParameters.tuple(values, parsed.jsonSlots());
+        } catch (SQLException e) {
+            return Future.failedFuture(failed(connection, sql, values, started, e));
+        }
+        return connection.execute(commented(parsed.postgresSql()), parameters, parsed.readOnly())
                 .transform(done -> {
                     if (done.failed()) {
                         return Future.failedFuture(failed(connection, sql, values, started, done.cause()));
@@ -220,10 +226,14 @@ public final class DbSessionImpl implements DbSession {
     Future<Long> runBatch(ReactiveConnection connection, String sql, List<?> batches) {
         ParsedSql parsed = parse(sql);
         List<Tuple> tuples = new ArrayList<>(batches.size());
-        for (Object batch : batches) {
-            tuples.add(ReactiveParameters.tuple(parsed.bind(asArguments(batch))));
-        }
         long started = System.nanoTime();
+        try {
+            for (Object batch : batches) {
+                tuples.add(ReactiveParameters.tuple(parsed.bind(asArguments(batch)), parsed.jsonSlots()));
+            }
+        } catch (SQLException e) {
+            return Future.failedFuture(failed(connection, sql, NO_PARAMS, started, e));
+        }
         return connection.executeBatch(commented(parsed.postgresSql()), tuples).transform(done -> {
             if (done.failed()) {
                 return Future.failedFuture(failed(connection, sql, NO_PARAMS, started, done.cause()));

@@ -76,8 +76,12 @@ public class DbSessionRecorder {
                 CommitPolicy policy = dataSourceConfig == null ? CommitPolicy.defaults()
                         : CommitPolicy.of(name, dataSourceConfig);
                 AsyncDriver driver = dataSourceConfig == null ? AsyncDriver.AUTO : dataSourceConfig.asyncDriver();
-                runtimes.add(new DataSourceRuntime(name, runtimes.size(), policy, dialects.get(name), pool(name),
-                        reactivePool(name, dialects.get(name), driver, reactiveClientAvailable)));
+                DataSourceRuntime runtime = new DataSourceRuntime(name, runtimes.size(), policy, dialects.get(name),
+                        pool(name), reactivePool(name, dialects.get(name), driver, reactiveClientAvailable));
+                if (driver == AsyncDriver.REACTIVE) {
+                    runtime.reactivePool(); // asked for explicitly: an inactive reactive pool fails start-up now
+                }
+                runtimes.add(runtime);
             }
             TransactionSynchronizationRegistry jta = jtaAvailable
                     ? ClientProxy.unwrap(context.getInjectedReference(TransactionSynchronizationRegistry.class))

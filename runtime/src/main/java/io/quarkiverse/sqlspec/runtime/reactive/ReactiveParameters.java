@@ -2,36 +2,67 @@ package io.quarkiverse.sqlspec.runtime.reactive;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.Json;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Tuple;
 
 /**
  * Java values as the reactive PostgreSQL client binds them, by the rules of the JDBC binder
  * ({@code io.quarkiverse.sqlspec.runtime.jdbc.ParameterBinder}): an {@code Instant} as a UTC timestamp with time zone,
- * enums by name, collections and arrays as typed SQL arrays, maps as JSON objects.
+ * enums by name, collections and arrays as typed SQL arrays, maps as JSON objects. A String cast to JSON in the
+ * statement ({@code ?::jsonb}) is JSON text, as PostgreSQL reads it from pgjdbc; the client would otherwise bind it as
+ * a JSON string value.
  */
 public final class ReactiveParameters {
 
     private ReactiveParameters() {
     }
 
-    public static Tuple tuple(Object[] values) {
+    /**
+     * @param jsonSlots which values the statement casts to JSON ({@code ParsedSql.jsonSlots()}), or {@code null}
+     * @throws SQLException (22P02) when JSON text in such a slot is not JSON, as PostgreSQL would answer
+     */
+    public static Tuple tuple(Object[] values, boolean[] jsonSlots) throws SQLException {
         Tuple tuple = Tuple.tuple();
-        for (Object value : values) {
-            tuple.addValue(convert(value));
+        for (int i = 0; i < values.length; i++) {
+            Object value = values[i];
+            tuple.addValue(jsonSlots != null && jsonSlots[i] && value instanceof String text ? json(text) : convert(value));
         }
         return tuple;
+    }
+
+    private static Object json(String text) throws SQLException {
+        Object value;
+        try {
+            value = Json.decodeValue(text);
+        } catch (DecodeException e) {
+            throw new SQLException("ERROR: invalid input syntax for type json\n  Detail: " + e.getMessage(), "22P02", e);
+        }
+        if (value == null) {
+            return Tuple.JSON_NULL;
+        }
+        if (value instanceof Map<?, ?> map) {
+            return new JsonObject(stringKeys(map));
+        }
+        if (value instanceof List<?> list) {
+            return new JsonArray(new ArrayList<>(list));
+        }
+        return value;
     }
 
     private static Object convert(Object value) {

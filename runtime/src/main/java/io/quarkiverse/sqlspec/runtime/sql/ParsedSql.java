@@ -41,10 +41,12 @@ public final class ParsedSql {
     private final boolean readOnly;
     private final boolean escapedQuestionMark;
     private final String postgresSql;
+    private final boolean[] jsonSlots;
 
     ParsedSql(String sql, String jdbcSql, ParameterStyle style, int expectedArguments, int[] slotArguments,
             String[] slotNames, List<String> names, String unterminatedConstruct, boolean readOnly,
-            boolean escapedQuestionMark, String postgresSql) {
+            boolean escapedQuestionMark, String postgresSql, boolean[] jsonSlots) {
+        this.jsonSlots = jsonSlots;
         this.postgresSql = postgresSql;
         this.unterminatedConstruct = unterminatedConstruct;
         this.readOnly = readOnly;
@@ -69,6 +71,14 @@ public final class ParsedSql {
     /** The text with PostgreSQL's numbered placeholders ({@code $1} for the first slot), for the reactive client. */
     public String postgresSql() {
         return postgresSql;
+    }
+
+    /**
+     * Which slots the statement casts to {@code json} or {@code jsonb} ({@code ?::jsonb}), or {@code null} when none
+     * is: a String bound there is JSON text, which the reactive client must be given as a JSON value.
+     */
+    public boolean[] jsonSlots() {
+        return jsonSlots;
     }
 
     public ParameterStyle style() {

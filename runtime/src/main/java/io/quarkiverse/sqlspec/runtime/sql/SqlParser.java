@@ -37,6 +37,8 @@ public final class SqlParser {
     /** Where in {@code out} each slot's {@code ?} and each {@code ??} escape is, for the numbered PostgreSQL text. */
     private final List<Integer> slotOffsets = new ArrayList<>();
     private final List<Integer> escapeOffsets = new ArrayList<>();
+    /** Whether each slot is cast to json or jsonb, where JSON text in a String means a JSON value. */
+    private final List<Boolean> jsonSlots = new ArrayList<>();
 
     private SqlParser(String sql) {
         this.sql = sql;
@@ -109,10 +111,14 @@ public final class SqlParser {
     private ParsedSql build() {
         String jdbc = out.toString();
         String numbered = numbered(jdbc);
+        boolean[] json = jsonSlots.contains(true) ? new boolean[jsonSlots.size()] : null;
+        for (int slot = 0; json != null && slot < json.length; slot++) {
+            json[slot] = jsonSlots.get(slot);
+        }
         boolean readOnly = ReadOnlyStatements.isReadOnly(code.toString());
         switch (style) {
             case QMARK:
-                return new ParsedSql(sql, jdbc, style, questionMarks, null, null, List.of(), unterminated, readOnly, escapedQuestionMark, numbered);
+                return new ParsedSql(sql, jdbc, style, questionMarks, null, null, List.of(), unterminated, readOnly, escapedQuestionMark, numbered, json);
             case NUMBERED:
                 int[] slots = new int[numberedSlots.size()];
                 int max = 0;
@@ -129,12 +135,12 @@ public final class SqlParser {
                                 + excerpt(sql));
                     }
                 }
-                return new ParsedSql(sql, jdbc, style, max, slots, null, List.of(), unterminated, readOnly, escapedQuestionMark, numbered);
+                return new ParsedSql(sql, jdbc, style, max, slots, null, List.of(), unterminated, readOnly, escapedQuestionMark, numbered, json);
             case NAMED:
                 return new ParsedSql(sql, jdbc, style, names.size(), null, namedSlots.toArray(new String[0]),
-                        List.copyOf(names), unterminated, readOnly, escapedQuestionMark, numbered);
+                        List.copyOf(names), unterminated, readOnly, escapedQuestionMark, numbered, json);
             default:
-                return new ParsedSql(sql, jdbc, style, 0, null, null, List.of(), unterminated, readOnly, escapedQuestionMark, numbered);
+                return new ParsedSql(sql, jdbc, style, 0, null, null, List.of(), unterminated, readOnly, escapedQuestionMark, numbered, json);
         }
     }
 
@@ -187,10 +193,27 @@ public final class SqlParser {
         }
         use(ParameterStyle.QMARK, i);
         questionMarks++;
+        return slot(i + 1);
+    }
+
+    /** Writes a parameter slot whose placeholder ends at {@code end} in the source, and returns {@code end}. */
+    private int slot(int end) {
         slotOffsets.add(out.length());
+        jsonSlots.add(castToJson(end));
         out.append('?');
         code.append('?');
-        return i + 1;
+        return end;
+    }
+
+    /** Whether the text at {@code at} casts the parameter before it to JSON: {@code ?::jsonb}, {@code :data::json}. */
+    private boolean castToJson(int at) {
+        if (!sql.startsWith("::", at)) {
+            return false;
+        }
+        int type = at + 2;
+        int end = sql.regionMatches(true, type, "jsonb", 0, 5) ? type + 5
+                : sql.regionMatches(true, type, "json", 0, 4) ? type + 4 : -1;
+        return end > 0 && !isIdentifierPart(peek(end));
     }
 
     private int colon(int i) {
@@ -209,10 +232,7 @@ public final class SqlParser {
             use(ParameterStyle.NAMED, i);
             namedSlots.add(name);
             names.add(name);
-            slotOffsets.add(out.length());
-        out.append('?');
-            code.append('?');
-            return end;
+            return slot(end);
         }
         out.append(':');
         code.append(':');
@@ -246,10 +266,7 @@ public final class SqlParser {
             }
             use(ParameterStyle.NUMBERED, i);
             numberedSlots.add(number);
-            slotOffsets.add(out.length());
-        out.append('?');
-            code.append('?');
-            return end;
+            return slot(end);
         }
         int tagEnd = i + 1;
         while (tagEnd < sql.length() && isIdentifierPart(sql.charAt(tagEnd)) && sql.charAt(tagEnd) != '$') {

@@ -43,6 +43,28 @@ class SqlParserTest {
     }
 
     @Test
+    void theReactiveClientsTextNumbersTheSlotsInBindingOrder() {
+        // the n-th slot's value is the n-th value bind() returns, whatever the caller's placeholder style
+        assertEquals("SELECT $1, $2, $3", SqlParser.parse("SELECT $2, $1, $2").postgresSql());
+        assertEquals("UPDATE t SET a = $1 WHERE b = $2 OR a = $3",
+                SqlParser.parse("UPDATE t SET a = :a WHERE b = :b OR a = :a").postgresSql());
+        assertEquals("SELECT 'it''s ? $1 :x', $1 -- ? :y\n, b::text, $2",
+                SqlParser.parse("SELECT 'it''s ? $1 :x', ? -- ? :y\n, b::text, ?").postgresSql());
+        // pgjdbc's ?? escape is PostgreSQL's own ? operator
+        assertEquals("SELECT j ? 'k', j ?| $1", SqlParser.parse("SELECT j ?? 'k', j ??| ?").postgresSql());
+        assertEquals("SELECT 1", SqlParser.parse("SELECT 1").postgresSql());
+    }
+
+    @Test
+    void slotsCastToJsonAreKnown() {
+        assertArrayEquals(new boolean[] { true, false, true, false },
+                SqlParser.parse("SELECT ?::jsonb, ?::jsonbx, ?::JSON, ?::text").jsonSlots());
+        assertArrayEquals(new boolean[] { true, false },
+                SqlParser.parse("UPDATE t SET d = :d::json WHERE id = :id").jsonSlots());
+        assertNull(SqlParser.parse("SELECT ?::text, '?::jsonb'").jsonSlots());
+    }
+
+    @Test
     void namedParametersTakeValuesFromARecord() {
         ParsedSql parsed = SqlParser.parse("INSERT INTO p (name, age) VALUES (:name, :age)");
         assertArrayEquals(new Object[] { "Ada", 36 }, parsed.bind(new Object[] { new Person("Ada", 36) }));
