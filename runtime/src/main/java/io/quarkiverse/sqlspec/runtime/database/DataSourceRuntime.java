@@ -23,17 +23,18 @@ public final class DataSourceRuntime {
     private final Supplier<AgroalDataSource> poolLookup;
     private volatile AgroalDataSource pool;
     /** Finds the reactive client's pool, {@code null} when db.async() runs on JDBC; see {@link #reactivePool()}. */
-    private final Supplier<Pool> reactivePoolLookup;
+    private final Supplier<?> reactivePoolLookup;
     private volatile Optional<Pool> reactivePool;
 
     /**
      * @param poolLookup finds the pool when the datasource is first used; it fails the way Quarkus fails for an
      *        inactive datasource
-     * @param reactivePoolLookup finds the pool of the reactive PostgreSQL client that runs db.async() on the event
-     *        loop (it returns {@code null} when the datasource has none), or {@code null} when db.async() uses JDBC
+     * @param reactivePoolLookup finds the pool ({@code io.vertx.sqlclient.Pool}) of the reactive PostgreSQL client that
+     *        runs db.async() on the event loop (it returns {@code null} when the datasource has none), or {@code null}
+     *        when db.async() uses JDBC
      */
     public DataSourceRuntime(String name, int index, CommitPolicy policy, SqlDialect dialect,
-            Supplier<AgroalDataSource> poolLookup, Supplier<Pool> reactivePoolLookup) {
+            Supplier<AgroalDataSource> poolLookup, Supplier<?> reactivePoolLookup) {
         this.reactivePoolLookup = reactivePoolLookup;
         this.name = name;
         this.index = index;
@@ -84,7 +85,7 @@ public final class DataSourceRuntime {
         }
         Optional<Pool> current = reactivePool;
         if (current == null) {
-            current = Optional.ofNullable(reactivePoolLookup.get());
+            current = Optional.ofNullable((Pool) reactivePoolLookup.get());
             reactivePool = current;
         }
         return current.orElse(null);

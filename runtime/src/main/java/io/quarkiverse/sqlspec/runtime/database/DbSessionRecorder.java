@@ -20,6 +20,7 @@ import io.quarkiverse.sqlspec.runtime.config.SqlSpecRuntimeConfig.AsyncDriver;
 import io.quarkiverse.sqlspec.runtime.config.SqlSpecRuntimeConfig.DataSourceSessionConfig;
 import io.quarkiverse.sqlspec.runtime.jdbc.SqlExceptions;
 import io.quarkiverse.sqlspec.runtime.observability.StatementEvents;
+import io.quarkiverse.sqlspec.runtime.reactive.ReactivePools;
 import io.quarkiverse.sqlspec.runtime.sql.SqlDialect;
 import io.quarkiverse.sqlspec.runtime.sql.StatementCache;
 import io.quarkus.agroal.runtime.AgroalDataSourceUtil;
@@ -27,11 +28,9 @@ import io.quarkus.arc.ActiveResult;
 import io.quarkus.arc.ClientProxy;
 import io.quarkus.arc.SyntheticCreationalContext;
 import io.quarkus.datasource.common.runtime.DataSourceUtil;
-import io.quarkus.reactive.datasource.runtime.ReactiveDataSourceUtil;
 import io.quarkus.runtime.RuntimeValue;
 import io.quarkus.runtime.annotations.Recorder;
 import io.quarkus.runtime.configuration.ConfigurationException;
-import io.vertx.sqlclient.Pool;
 
 /**
  * Records the database-access beans: {@link DbSessions} (the validated settings of every datasource, in commit
@@ -129,11 +128,12 @@ public class DbSessionRecorder {
     }
 
     /**
-     * How db.async() finds the reactive client's pool of a datasource, or {@code null} when it runs on JDBC. In
+     * How db.async() finds the reactive client's pool of a datasource, or {@code null} when it runs on JDBC. (Typed
+     * {@code Supplier<?>}: this class is inspected at build time, also in applications without the client.) In
      * {@code auto} mode an inactive reactive datasource (no reactive URL in production, for example) means JDBC; in
      * {@code reactive} mode it fails with Quarkus's own message, which names the property to set.
      */
-    private static Supplier<Pool> reactivePool(String name, SqlDialect dialect, AsyncDriver driver,
+    private static Supplier<?> reactivePool(String name, SqlDialect dialect, AsyncDriver driver,
             boolean clientAvailable) {
         if (driver == AsyncDriver.JDBC) {
             return null;
@@ -148,10 +148,7 @@ public class DbSessionRecorder {
             }
             return null;
         }
-        if (driver == AsyncDriver.REACTIVE) {
-            return () -> ClientProxy.unwrap(ReactiveDataSourceUtil.dataSourceInstance(name).get());
-        }
-        return () -> ReactiveDataSourceUtil.dataSourceIfActive(name).map(ClientProxy::unwrap).orElse(null);
+        return ReactivePools.lookup(name, driver == AsyncDriver.REACTIVE);
     }
 
     private static void checkNamesExist(Map<String, DataSourceSessionConfig> settings, List<String> dataSources) {
