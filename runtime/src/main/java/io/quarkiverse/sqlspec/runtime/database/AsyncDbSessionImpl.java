@@ -8,6 +8,9 @@ import io.quarkiverse.sqlspec.AsyncDbSession;
 import io.quarkiverse.sqlspec.SqlResult;
 import io.quarkiverse.sqlspec.runtime.blocking.WorkerCalls;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.operators.AbstractUni;
+import io.smallrye.mutiny.subscription.UniSubscriber;
+import io.smallrye.mutiny.subscription.UniSubscription;
 import io.vertx.core.Future;
 
 /**
@@ -89,20 +92,62 @@ final class AsyncDbSessionImpl implements AsyncDbSession {
     }
 
     private <T> Uni<T> call(Function<ManagedConnection, T> jdbc, Function<ReactiveConnection, Future<T>> reactive) {
-        return Uni.createFrom().deferred(() -> {
-            ReactiveConnection connection = session.manager().reactiveConnection(session.dataSourceRuntime());
-            if (connection != null) {
-                return Uni.createFrom().emitter(emitter -> reactive.apply(connection).onComplete(done -> {
-                    if (done.succeeded()) {
-                        emitter.complete(done.result());
-                    } else {
-                        emitter.fail(done.cause());
-                    }
-                }));
+        return new StatementUni<>(jdbc, reactive);
+    }
+
+    /**
+     * Decides at subscription, on the subscriber's thread (where the request is current), which driver runs the call.
+     * A Uni of its own rather than {@code deferred(() -> emitter(...))}: those wrap their lambdas for context
+     * propagation, which costs more per statement than the rest of SQLSpec's reactive path, and there is no context
+     * to carry: the reactive client completes on the request's own event-loop context.
+     */
+    private final class StatementUni<T> extends AbstractUni<T> {
+
+        private final Function<ManagedConnection, T> jdbc;
+        private final Function<ReactiveConnection, Future<T>> reactive;
+
+        StatementUni(Function<ManagedConnection, T> jdbc, Function<ReactiveConnection, Future<T>> reactive) {
+            this.jdbc = jdbc;
+            this.reactive = reactive;
+        }
+
+        @Override
+        public void subscribe(UniSubscriber<? super T> subscriber) {
+            Future<T> result;
+            try {
+                ReactiveConnection connection = session.manager().reactiveConnection(session.dataSourceRuntime());
+                if (connection == null) {
+                    ConnectionScope scope = session.manager().scope(session.dataSourceRuntime());
+                    WorkerCalls.call(() -> jdbc.apply(scope.connection(session.dataSourceRuntime(),
+                            session.manager().errors()))).subscribe().withSubscriber(subscriber);
+                    return;
+                }
+                result = reactive.apply(connection);
+            } catch (RuntimeException e) {
+                Uni.createFrom().<T> failure(e).subscribe().withSubscriber(subscriber);
+                return;
             }
-            ConnectionScope scope = session.manager().scope(session.dataSourceRuntime());
-            return WorkerCalls.call(
-                    () -> jdbc.apply(scope.connection(session.dataSourceRuntime(), session.manager().errors())));
-        });
+            Subscription subscription = new Subscription();
+            subscriber.onSubscribe(subscription);
+            result.onComplete(done -> {
+                if (subscription.cancelled) {
+                    return; // the statement ran: its effect belongs to the request's transaction all the same
+                }
+                if (done.succeeded()) {
+                    subscriber.onItem(done.result());
+                } else {
+                    subscriber.onFailure(done.cause());
+                }
+            });
+        }
+    }
+
+    private static final class Subscription implements UniSubscription {
+        volatile boolean cancelled;
+
+        @Override
+        public void cancel() {
+            cancelled = true;
+        }
     }
 }

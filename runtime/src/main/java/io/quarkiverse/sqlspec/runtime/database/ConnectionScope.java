@@ -165,7 +165,7 @@ abstract class ConnectionScope {
                 CommitPolicy.Decision decision = failure != null ? CommitPolicy.Decision.ROLLBACK
                         : forced != null ? forced : connection.dataSource().policy().decide(status);
                 failure = end(connection, decision, status, failure);
-            } else if (reactiveConnection != null && !reactiveConnection.isClosed()) {
+            } else if (reactiveConnection != null && reactiveConnection.inTransaction()) {
                 CommitPolicy.Decision decision = failure != null ? CommitPolicy.Decision.ROLLBACK
                         : reactiveConnection.dataSource().policy().decide(status);
                 // on a worker thread (a JDBC datasource of this request needed one): waiting costs no event loop
@@ -188,7 +188,7 @@ abstract class ConnectionScope {
         Future<DatabaseException> ending = Future.succeededFuture();
         if (!ended && reactive != null) {
             for (ReactiveConnection connection : reactive) {
-                if (connection == null || connection.isClosed()) {
+                if (connection == null || !connection.inTransaction()) {
                     continue;
                 }
                 ending = ending.compose(failure -> {
