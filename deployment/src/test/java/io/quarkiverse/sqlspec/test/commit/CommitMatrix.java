@@ -67,14 +67,23 @@ final class CommitMatrix {
     private CommitMatrix() {
     }
 
+    /** The outcomes a {@code Uni} method can produce: returned statuses and exceptions. */
+    static final List<String> ASYNC_OUTCOMES = OUTCOMES.stream()
+            .filter(outcome -> outcome.chars().allMatch(Character::isDigit) || outcome.endsWith("mapped")).toList();
+
     static void check(AgroalDataSource dataSource, CommitMode mode, String outcome) throws Exception {
+        check(dataSource, mode, outcome, "/matrix/");
+    }
+
+    /** @param prefix the resource's path: {@code /matrix/}, or {@code /matrix/async/} for the {@code Uni} method */
+    static void check(AgroalDataSource dataSource, CommitMode mode, String outcome, String prefix) throws Exception {
         Expected expected = TABLE.get(outcome);
         String marker = mode + "-" + outcome + "-" + UUID.randomUUID();
         given().redirects().follow(false)
-                .post("/matrix/" + marker + "/" + outcome)
+                .post(prefix + marker + "/" + outcome)
                 .then().statusCode(expected.status());
         assertThat(rowExists(dataSource, marker))
-                .as("row written by a request ending with %s in %s mode", outcome, mode)
+                .as("row written by a request (%s) ending with %s in %s mode", prefix, outcome, mode)
                 .isEqualTo(expected.keeps(mode));
     }
 

@@ -42,4 +42,10 @@ abstract class CommitModeTestBase {
     void outcomeDecidesTheCommit(String outcome) throws Exception {
         CommitMatrix.check(dataSource, mode(), outcome);
     }
+
+    @ParameterizedTest
+    @FieldSource("io.quarkiverse.sqlspec.test.commit.CommitMatrix#ASYNC_OUTCOMES")
+    void asyncOutcomeDecidesTheCommit(String outcome) throws Exception {
+        CommitMatrix.check(dataSource, mode(), outcome, "/matrix/async/");
+    }
 }

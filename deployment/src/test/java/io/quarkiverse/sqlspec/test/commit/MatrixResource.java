@@ -16,6 +16,7 @@ import org.jboss.resteasy.reactive.ResponseStatus;
 import io.quarkiverse.sqlspec.DbSession;
 import io.quarkiverse.sqlspec.SqlSpec;
 import io.quarkus.runtime.StartupEvent;
+import io.smallrye.mutiny.Uni;
 
 /**
  * Writes a marker row, then ends the request the way the path says: a status, an unmapped exception, or an exception
@@ -88,6 +89,22 @@ public class MatrixResource {
     public String annotatedSeeOther(@PathParam("marker") String marker) {
         mark(marker);
         return "see other";
+    }
+
+    /** The same outcomes from a {@code Uni} method: db.async() on the reactive client (JDBC for DuckDB). */
+    @POST
+    @Path("/async/{marker}/{outcome}")
+    public Uni<Response> actAsync(@PathParam("marker") String marker, @PathParam("outcome") String outcome) {
+        return db.async().execute("INSERT INTO marks (marker) VALUES ($1)", marker).map(ignored -> {
+            switch (outcome) {
+                case "unmapped":
+                    throw new IllegalStateException("an exception no mapper handles");
+                case "mapped":
+                    throw new MappedProblem();
+                default:
+                    return respond(Integer.parseInt(outcome));
+            }
+        });
     }
 
     private void mark(String marker) {
