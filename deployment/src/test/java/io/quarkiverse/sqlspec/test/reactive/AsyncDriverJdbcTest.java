@@ -13,6 +13,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.agroal.api.AgroalDataSource;
 import io.quarkiverse.sqlspec.test.DbChecks;
+import io.quarkiverse.sqlspec.test.observability.ObservedResource;
 import io.quarkus.test.QuarkusUnitTest;
 
 /** {@code quarkus.sqlspec.async-driver=jdbc}: db.async() runs on JDBC workers although the reactive client is there. */
@@ -21,7 +22,7 @@ class AsyncDriverJdbcTest {
     @RegisterExtension
     static final QuarkusUnitTest app = new QuarkusUnitTest()
             .withApplicationRoot(jar -> jar.addClasses(ReactiveResource.class, ReactiveResource.Note.class,
-                    ReactiveResource.Collector.class, DbChecks.class))
+                    ObservedResource.Collector.class, DbChecks.class))
             .overrideConfigKey("quarkus.datasource.db-kind", "postgresql")
             .overrideConfigKey("quarkus.sqlspec.async-driver", "jdbc");
 

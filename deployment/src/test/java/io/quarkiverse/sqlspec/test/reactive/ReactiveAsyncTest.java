@@ -18,6 +18,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import io.agroal.api.AgroalDataSource;
 import io.quarkiverse.sqlspec.StatementEvent;
 import io.quarkiverse.sqlspec.test.DbChecks;
+import io.quarkiverse.sqlspec.test.observability.ObservedResource;
 import io.quarkus.test.QuarkusUnitTest;
 
 /**
@@ -29,7 +30,7 @@ class ReactiveAsyncTest {
 
     @RegisterExtension
     static final QuarkusUnitTest app = new QuarkusUnitTest()
-            .withApplicationRoot(jar -> jar.addClasses(ReactiveResource.class, ReactiveResource.Note.class, ReactiveResource.Collector.class,
+            .withApplicationRoot(jar -> jar.addClasses(ReactiveResource.class, ReactiveResource.Note.class, ObservedResource.Collector.class,
                     DbChecks.class))
             .overrideConfigKey("quarkus.datasource.db-kind", "postgresql")
             .setLogRecordPredicate(record -> record.getThrown() != null)
@@ -46,7 +47,7 @@ class ReactiveAsyncTest {
     }
 
     @Inject
-    ReactiveResource.Collector collector;
+    ObservedResource.Collector collector;
 
     @Test
     void statementEventsCarryTheRequestsId() {

@@ -2,9 +2,7 @@ package io.quarkiverse.sqlspec.test.reactive;
 
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -15,7 +13,6 @@ import jakarta.ws.rs.core.Response;
 
 import io.quarkiverse.sqlspec.DbSession;
 import io.quarkiverse.sqlspec.SqlSpec;
-import io.quarkiverse.sqlspec.StatementEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Uni;
@@ -37,19 +34,6 @@ public class ReactiveResource {
                    uuid '6c1d8f0e-0b8a-4c55-9d4f-1f4f3a5e2b10' AS u, true AS b, NULL::text AS z, '\\x0102'::bytea AS by""";
 
     public record Note(long id, String body) {
-    }
-
-    @ApplicationScoped
-    public static class Collector {
-        private final List<StatementEvent> events = new CopyOnWriteArrayList<>();
-
-        void on(@Observes StatementEvent event) {
-            events.add(event);
-        }
-
-        public List<StatementEvent> events() {
-            return events;
-        }
     }
 
     @Inject
