@@ -16,6 +16,7 @@ import io.quarkiverse.sqlspec.RequestCorrelation;
 import io.quarkiverse.sqlspec.SqlSpec;
 import io.quarkiverse.sqlspec.StatementEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.smallrye.mutiny.Uni;
 
 @Path("/observed")
 public class ObservedResource {
@@ -75,5 +76,13 @@ public class ObservedResource {
     public String activity(@PathParam("id") long id) {
         return db.selectValue(String.class, "SELECT query FROM pg_stat_activity WHERE pid = pg_backend_pid() AND $1 > 0",
                 id);
+    }
+
+    /** The same through db.async(): on the reactive client when the application has it. */
+    @GET
+    @Path("/activity-async/{id}")
+    public Uni<String> activityAsync(@PathParam("id") long id) {
+        return db.async().selectValue(String.class,
+                "SELECT query FROM pg_stat_activity WHERE pid = pg_backend_pid() AND $1 > 0", id);
     }
 }

@@ -26,4 +26,12 @@ class SqlCommentTest {
         assertThat(query).endsWith("/*request_id='req-42',route='%2Fobserved%2Factivity%2F%7Bid%7D'*/")
                 .doesNotContain("/observed/activity/7");
     }
+
+    @Test
+    void theReactiveClientSendsTheCommentToo() {
+        String query = given().header("X-Request-ID", "req-43").get("/observed/activity-async/7").then()
+                .statusCode(200).extract().asString();
+        assertThat(query).endsWith("/*request_id='req-43',route='%2Fobserved%2Factivity-async%2F%7Bid%7D'*/")
+                .contains("$1 > 0");
+    }
 }
