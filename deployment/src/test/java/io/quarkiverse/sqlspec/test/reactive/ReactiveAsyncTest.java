@@ -136,6 +136,14 @@ class ReactiveAsyncTest {
     }
 
     @Test
+    void convertedParametersBindAsOnJdbc() {
+        String jdbc = given().get("/reactive/converted-blocking").then().statusCode(200)
+                .body("instant", equalTo("1767225600.000000")).body("zoned", equalTo("1767225600.000000"))
+                .body("color", equalTo("BLUE")).body("colors", equalTo("{RED,BLUE}")).extract().asString();
+        given().get("/reactive/converted").then().statusCode(200).body(equalTo(jdbc));
+    }
+
+    @Test
     void jsonParametersBindAsOnJdbc() {
         given().get("/reactive/json-blocking").then().statusCode(200).body(equalTo("map/text"));
         given().get("/reactive/json").then().statusCode(200).body(equalTo("map/text"));

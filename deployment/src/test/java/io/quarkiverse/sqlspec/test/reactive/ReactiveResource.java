@@ -1,5 +1,9 @@
 package io.quarkiverse.sqlspec.test.reactive;
 
+import java.math.BigInteger;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Map;
 
@@ -129,6 +133,37 @@ public class ReactiveResource {
     @Blocking
     public Map<String, Object> rowBlocking() {
         return db.selectOne(EVERY_TYPE);
+    }
+
+    enum Color {
+        RED,
+        BLUE
+    }
+
+    /** Parameters the binders convert (time zones, big numbers, enums, arrays), read back as text. */
+    static final String CONVERTED = """
+            SELECT extract(epoch FROM ?::timestamptz)::text AS instant, extract(epoch FROM ?::timestamptz)::text AS zoned,
+                   ?::numeric::text AS big, ?::text AS color, (?::int4[])::text AS ints, (?::int8[])::text AS longs,
+                   (?::text[])::text AS colors, (?::numeric[])::text AS bigs""";
+
+    static Object[] converted() {
+        return new Object[] { Instant.ofEpochSecond(1767225600),
+                ZonedDateTime.of(2026, 1, 1, 1, 0, 0, 0, ZoneId.of("Europe/Paris")),
+                new BigInteger("123456789012345678901234567890"), Color.BLUE, List.of(1, 2, 3), new long[] { 4, 5 },
+                new Color[] { Color.RED, Color.BLUE }, new BigInteger[] { BigInteger.TEN } };
+    }
+
+    @GET
+    @Path("/converted")
+    public Uni<Map<String, Object>> convertedParameters() {
+        return db.async().selectOne(CONVERTED, converted());
+    }
+
+    @GET
+    @Path("/converted-blocking")
+    @Blocking
+    public Map<String, Object> convertedParametersBlocking() {
+        return db.selectOne(CONVERTED, converted());
     }
 
     /** JSON parameters: a map, and JSON text in a String. */

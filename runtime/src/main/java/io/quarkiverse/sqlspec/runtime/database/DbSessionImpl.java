@@ -176,7 +176,7 @@ public final class DbSessionImpl implements DbSession {
         long started = System.nanoTime();
         PreparedStatement statement = null;
         try {
-            statement = connection.prepare(jdbcText(parsed.jdbcSql()), parsed.readOnly());
+            statement = connection.prepare(commented(parsed.jdbcSql()), parsed.readOnly());
             ParameterBinder.bind(statement, values);
             SqlResult result;
             long rows;
@@ -254,7 +254,7 @@ public final class DbSessionImpl implements DbSession {
         long started = System.nanoTime();
         PreparedStatement statement = null;
         try {
-            statement = connection.prepareCursor(jdbcText(parsed.jdbcSql()), manager.streamFetchSize());
+            statement = connection.prepareCursor(commented(parsed.jdbcSql()), manager.streamFetchSize());
             ParameterBinder.bind(statement, values);
             ResultSet rows = statement.executeQuery();
             manager.events().record(dataSourceName, sql, values, started, -1, null);
@@ -271,7 +271,7 @@ public final class DbSessionImpl implements DbSession {
     long runBatch(ManagedConnection connection, String sql, List<?> batches) {
         ParsedSql parsed = parse(sql);
         long started = System.nanoTime();
-        try (PreparedStatement statement = connection.prepare(jdbcText(parsed.jdbcSql()), false)) {
+        try (PreparedStatement statement = connection.prepare(commented(parsed.jdbcSql()), false)) {
             for (Object batch : batches) {
                 ParameterBinder.bind(statement, parsed.bind(asArguments(batch)));
                 statement.addBatch();
@@ -315,10 +315,6 @@ public final class DbSessionImpl implements DbSession {
         connection.statementFailed(error);
         manager.events().record(dataSourceName, sql, values, started, -1, error);
         return error;
-    }
-
-    private String jdbcText(String jdbcSql) {
-        return commented(jdbcSql);
     }
 
     private String commented(String text) {

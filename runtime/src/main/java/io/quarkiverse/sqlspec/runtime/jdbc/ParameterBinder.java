@@ -6,17 +6,15 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
 import java.sql.Types;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
 import java.util.Collection;
 import java.util.Map;
 import java.util.UUID;
 
+import io.quarkiverse.sqlspec.runtime.sql.ParameterValues;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
@@ -36,7 +34,8 @@ public final class ParameterBinder {
         }
     }
 
-    static void bind(PreparedStatement statement, int index, Object value) throws SQLException {
+    static void bind(PreparedStatement statement, int index, Object original) throws SQLException {
+        Object value = ParameterValues.normalized(original);
         if (value == null) {
             statement.setObject(index, null);
         } else if (value instanceof String text) {
@@ -50,19 +49,13 @@ public final class ParameterBinder {
         } else if (value instanceof UUID || value instanceof LocalDate || value instanceof LocalDateTime
                 || value instanceof LocalTime || value instanceof OffsetDateTime) {
             statement.setObject(index, value);
-        } else if (value instanceof Instant instant) {
-            statement.setObject(index, instant.atOffset(ZoneOffset.UTC));
-        } else if (value instanceof ZonedDateTime zoned) {
-            statement.setObject(index, zoned.toOffsetDateTime());
         } else if (value instanceof BigDecimal decimal) {
             statement.setBigDecimal(index, decimal);
         } else if (value instanceof Double || value instanceof Float || value instanceof Short
-                || value instanceof Byte || value instanceof java.math.BigInteger) {
-            statement.setObject(index, value instanceof java.math.BigInteger big ? new BigDecimal(big) : value);
+                || value instanceof Byte) {
+            statement.setObject(index, value);
         } else if (value instanceof byte[] bytes) {
             statement.setBytes(index, bytes);
-        } else if (value instanceof Enum<?> constant) {
-            statement.setString(index, constant.name());
         } else if (value instanceof Map<?, ?> map) {
             bindJson(statement, index, new JsonObject(stringKeys(map)).encode());
         } else if (value instanceof JsonObject || value instanceof JsonArray) {
@@ -126,7 +119,7 @@ public final class ParameterBinder {
             if (element instanceof LocalDate) {
                 return "date";
             }
-            if (element instanceof OffsetDateTime || element instanceof Instant) {
+            if (element instanceof OffsetDateTime) {
                 return "timestamptz";
             }
             return "text";
@@ -138,9 +131,7 @@ public final class ParameterBinder {
         int length = java.lang.reflect.Array.getLength(array);
         Object[] boxed = new Object[length];
         for (int i = 0; i < length; i++) {
-            Object element = java.lang.reflect.Array.get(array, i);
-            boxed[i] = element instanceof Enum<?> constant ? constant.name()
-                    : element instanceof Instant instant ? instant.atOffset(ZoneOffset.UTC) : element;
+            boxed[i] = ParameterValues.normalized(java.lang.reflect.Array.get(array, i));
         }
         return boxed;
     }

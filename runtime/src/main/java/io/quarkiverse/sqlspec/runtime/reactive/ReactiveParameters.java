@@ -6,7 +6,6 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -14,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import io.quarkiverse.sqlspec.runtime.sql.ParameterValues;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.Json;
@@ -23,8 +23,8 @@ import io.vertx.sqlclient.Tuple;
 
 /**
  * Java values as the reactive PostgreSQL client binds them, by the rules of the JDBC binder
- * ({@code io.quarkiverse.sqlspec.runtime.jdbc.ParameterBinder}): an {@code Instant} as a UTC timestamp with time zone,
- * enums by name, collections and arrays as typed SQL arrays, maps as JSON objects. A String cast to JSON in the
+ * ({@code io.quarkiverse.sqlspec.runtime.jdbc.ParameterBinder}): the common conversions of {@link ParameterValues},
+ * collections and arrays as typed SQL arrays, maps as JSON objects. A String cast to JSON in the
  * statement ({@code ?::jsonb}) is JSON text, as PostgreSQL reads it from pgjdbc; the client would otherwise bind it as
  * a JSON string value.
  */
@@ -65,25 +65,14 @@ public final class ReactiveParameters {
         return value;
     }
 
-    private static Object convert(Object value) {
+    private static Object convert(Object original) {
+        Object value = ParameterValues.normalized(original);
         if (value == null || value instanceof String || value instanceof Integer || value instanceof Long
                 || value instanceof Boolean) {
             return value;
         }
-        if (value instanceof Instant instant) {
-            return instant.atOffset(ZoneOffset.UTC);
-        }
-        if (value instanceof ZonedDateTime zoned) {
-            return zoned.toOffsetDateTime();
-        }
-        if (value instanceof BigInteger big) {
-            return new BigDecimal(big);
-        }
         if (value instanceof byte[] bytes) {
             return Buffer.buffer(bytes);
-        }
-        if (value instanceof Enum<?> constant) {
-            return constant.name();
         }
         if (value instanceof Map<?, ?> map) {
             return new JsonObject(stringKeys(map));
@@ -100,7 +89,9 @@ public final class ReactiveParameters {
     /** An array the client can bind as it is: of a type it knows (Integer[], String[], UUID[], ...). */
     private static boolean isTyped(Object array) {
         Class<?> component = array.getClass().getComponentType();
-        return component != Object.class && !component.isEnum() && component != Instant.class;
+        // the components ParameterValues converts must be converted element by element
+        return component != Object.class && !component.isEnum() && component != Instant.class
+                && component != ZonedDateTime.class && component != BigInteger.class;
     }
 
     /** The client binds arrays by their Java component type: Object[] becomes the type of its first element. */
