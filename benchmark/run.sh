@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Side-by-side HTTP benchmark of SQLSpec against what Quarkus users write today, plus pgbench as the database ceiling.
 # One command from a clean clone: benchmark/run.sh
-# (DURATION=4s ROUNDS=5 GOAL_ROUNDS=10 WARMUP=5s CONNECTIONS=32 STARTS=21 to change it; VARIANTS="sqlspec-get jdbc-get" for a subset; SKIP_BUILD=1 to reuse what was built; JAVA_OPTS for the application JVM, e.g. a JFR recording)
+# (DURATION=4s ROUNDS=5 GOAL_ROUNDS=10 WARMUP=5s CONNECTIONS=32 STARTS=21 to change it; VARIANTS="sqlspec-get jdbc-get" for a subset, or to add the opt-in signed-in-get and signed-in-post; SKIP_BUILD=1 to reuse what was built; JAVA_OPTS for the application JVM, e.g. a JFR recording)
 # Loopback only; every process it starts is stopped on exit.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")"
@@ -193,8 +193,10 @@ declare_variants() {
     [reactive-tx-post]="post.lua|/reactive/users/tx|X=1"
     [sqlspec-async-get]="get.lua|/sqlspec-async/users/1|PREFIX=/sqlspec-async/users/"
     [sqlspec-async-post]="post.lua|/sqlspec-async/users|X=1"
-    [session-read]="session.lua|/session/users/1|SESSION_COOKIES=$SESSION_COOKIES PREFIX=/session/users/"
-    [session-write]="session.lua|/session/users|SESSION_COOKIES=$SESSION_COOKIES BODY=1"
+    [session-read]="session.lua|/session/visits|SESSION_COOKIES=$SESSION_COOKIES"
+    [session-write]="session.lua|/session/last-viewed/1|SESSION_COOKIES=$SESSION_COOKIES METHOD=POST PREFIX=/session/last-viewed/"
+    [signed-in-get]="session.lua|/session/users/1|SESSION_COOKIES=$SESSION_COOKIES PREFIX=/session/users/"
+    [signed-in-post]="session.lua|/session/users|SESSION_COOKIES=$SESSION_COOKIES BODY=1"
   )
 }
 
@@ -315,7 +317,8 @@ main() {
   # no SQLSpec on either side: how far hand-written JDBC with the same guarantees gets against Panache, the ceiling
   # of the two rows above
   row "jdbc(-tx) / orm" "jdbc-get orm-get" "jdbc-tx-post orm-post"
-  row "session / no session" "session-read sqlspec-get" "session-write sqlspec-post"
+  row "session only / sqlspec" "session-read sqlspec-get" "session-write sqlspec-post"
+  row "signed-in / sqlspec" "signed-in-get sqlspec-get" "signed-in-post sqlspec-post"
   printf '%-26s %7s\n' "sqlspec / pgbench -S" "$(ratio "${rps[sqlspec-get]:-}" "$PGBENCH_TPS")"
   echo "(GET, POST: ratio of the medians above; /rnd: median of the ratios within each round)"
   echo

@@ -1,5 +1,5 @@
 -- Requests of signed-in users: each takes the next of the sessions run.sh created (SESSION_COOKIES, comma separated),
--- so concurrent requests belong to different users, as on a real server. PREFIX: GET a random user under that path;
+-- so concurrent requests belong to different users, as on a real server. PREFIX: a random user id under that path;
 -- BODY: POST a new user; METHOD=POST: POST without a body.
 local cookies = {}
 for cookie in string.gmatch(os.getenv("SESSION_COOKIES") or "", "[^,]+") do
@@ -21,7 +21,7 @@ request = function()
     wrk.headers["Cookie"] = cookies[next_cookie]
   end
   if prefix then
-    return wrk.format("GET", prefix .. math.random(1, 10000))
+    return wrk.format(nil, prefix .. math.random(1, 10000))
   end
   return wrk.format()
 end

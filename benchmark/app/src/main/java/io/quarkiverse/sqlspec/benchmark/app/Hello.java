@@ -34,7 +34,25 @@ public class Hello {
         return visits;
     }
 
-    /** sqlspec-get for a signed-in user: the session is only read (one indexed SELECT, renewals throttled). */
+    /** A request that only reads its session (session-read): one indexed SELECT, no write (renewals throttled). */
+    @GET
+    @Path("/session/visits")
+    public long visits() {
+        return session.get("visits", Long.class).orElse(0L);
+    }
+
+    /**
+     * A request that only changes its session (session-write): the put is written without reading the session first,
+     * one UPDATE in the request's transaction.
+     */
+    @POST
+    @Path("/session/last-viewed/{id}")
+    public long lastViewed(@PathParam("id") long id) {
+        session.put("lastViewed", id);
+        return id;
+    }
+
+    /** sqlspec-get for a signed-in user (signed-in-get): the GET's SELECT and the session's. */
     @GET
     @Path("/session/users/{id}")
     public User sessionRead(@PathParam("id") long id) {
@@ -42,7 +60,7 @@ public class Hello {
         return db.selectOne(User.class, "SELECT id, name, email FROM users WHERE id = $1", id);
     }
 
-    /** sqlspec-post for a signed-in user who also changes the session: saved in the insert's transaction. */
+    /** sqlspec-post for a signed-in user who also changes the session (signed-in-post): saved in the insert's transaction. */
     @POST
     @Path("/session/users")
     public long sessionWrite(NewUser user) {
