@@ -41,6 +41,10 @@ public class HttpSessionResponseFilter {
         if (state == null || !state.touched() || state.saved()) {
             return null;
         }
+        if (state.unchanged()) {
+            state.discard(); // only read: whatever the status, there is nothing to save
+            return null;
+        }
         int status = TransactionResponseFilter.finalStatus(
                 (ResteasyReactiveRequestContext) requestContext.getServerRequestContext(), response);
         boolean secureRequest = HttpSessions.secureRequest();

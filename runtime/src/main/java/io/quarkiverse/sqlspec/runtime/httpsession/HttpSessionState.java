@@ -40,6 +40,17 @@ final class HttpSessionState implements HttpSession {
         return saved;
     }
 
+    /**
+     * Whether {@link #save} would write nothing and send no cookie: the session was only read and no renewal is due.
+     * Then the request's end need not decide anything for it.
+     */
+    boolean unchanged() {
+        if (!loaded || invalidated || replacedId != null) {
+            return false;
+        }
+        return stored ? data.equals(loadedData) && !renewalDue(sessions.settings()) : data.isEmpty();
+    }
+
     private void load() {
         if (loaded) {
             return;

@@ -9,7 +9,7 @@ import io.quarkiverse.sqlspec.exception.SqlSpecException;
 import io.quarkiverse.sqlspec.runtime.blocking.WorkerCalls;
 import io.quarkiverse.sqlspec.runtime.database.DbSessions;
 import io.vertx.core.Context;
-import io.vertx.core.http.Cookie;
+import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.RoutingContext;
 
 /**
@@ -112,8 +112,8 @@ public final class HttpSessions implements HttpSessionStore {
         }
         HttpSessionState state = routing.get(STATE);
         if (state == null) {
-            Cookie cookie = routing.request().getCookie(settings.cookieName());
-            state = new HttpSessionState(this, cookie == null ? null : cookie.getValue());
+            state = new HttpSessionState(this,
+                    HttpSessionCookies.find(routing.request().headers().getAll(HttpHeaders.COOKIE), settings.cookieName()));
             routing.put(STATE, state);
             if (!dbSessions.inHttpRequest()) {
                 saveAtHeadersEnd(routing, state);

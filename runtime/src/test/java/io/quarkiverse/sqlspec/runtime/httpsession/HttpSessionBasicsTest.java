@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
@@ -43,6 +44,21 @@ class HttpSessionBasicsTest {
     void clearingExpiresTheCookieAtOnce() {
         assertThat(HttpSessionCookies.header(settings("s", SameSite.LAX, CookieSecure.AUTO), "", false))
                 .isEqualTo("s=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0");
+    }
+
+    @Test
+    void theSessionCookieIsFoundAmongTheOthers() {
+        assertThat(HttpSessionCookies.find(List.of("sid=abc"), "sid")).isEqualTo("abc");
+        assertThat(HttpSessionCookies.find(List.of("theme=dark; sid=abc; lang=en"), "sid")).isEqualTo("abc");
+        assertThat(HttpSessionCookies.find(List.of("theme=dark;sid=abc"), "sid")).isEqualTo("abc");
+        assertThat(HttpSessionCookies.find(List.of("sid=\"abc\""), "sid")).isEqualTo("abc");
+        // names that contain or extend the session cookie's are other cookies
+        assertThat(HttpSessionCookies.find(List.of("xsid=no; sidx=no; sid=yes"), "sid")).isEqualTo("yes");
+        assertThat(HttpSessionCookies.find(List.of("theme=dark", "sid=abc"), "sid")).isEqualTo("abc");
+        assertThat(HttpSessionCookies.find(List.of("sid=first; sid=second"), "sid")).isEqualTo("first");
+        assertThat(HttpSessionCookies.find(List.of("sid="), "sid")).isEmpty();
+        assertThat(HttpSessionCookies.find(List.of("theme=dark; sid", "x=sid=abc"), "sid")).isNull();
+        assertThat(HttpSessionCookies.find(List.of(), "sid")).isNull();
     }
 
     @Test
