@@ -12,6 +12,7 @@ import io.quarkiverse.sqlspec.HttpSessionStore;
 import io.quarkiverse.sqlspec.runtime.config.SqlSpecBuildTimeConfig;
 import io.quarkiverse.sqlspec.runtime.database.DbSessions;
 import io.quarkiverse.sqlspec.runtime.httpsession.HttpSessionRecorder;
+import io.quarkiverse.sqlspec.runtime.httpsession.HttpSessionRepository;
 import io.quarkiverse.sqlspec.runtime.httpsession.HttpSessionResponseFilter;
 import io.quarkiverse.sqlspec.runtime.httpsession.HttpSessions;
 import io.quarkus.arc.deployment.SyntheticBeanBuildItem;
@@ -22,6 +23,7 @@ import io.quarkus.deployment.annotations.Consume;
 import io.quarkus.deployment.annotations.ExecutionTime;
 import io.quarkus.deployment.annotations.Record;
 import io.quarkus.deployment.builditem.ShutdownContextBuildItem;
+import io.quarkus.deployment.builditem.nativeimage.ReflectiveClassBuildItem;
 import io.quarkus.resteasy.reactive.spi.CustomContainerResponseFilterBuildItem;
 import io.quarkus.vertx.http.deployment.FilterBuildItem;
 
@@ -47,6 +49,13 @@ class HttpSessionProcessor {
 
     /** Below correlation (400) and the shutdown gate (500); sessions need neither to run first. */
     static final int ROUTE_PRIORITY = 350;
+
+    /** The session read maps its row like any application row type, reflectively, in a native executable too. */
+    @BuildStep
+    ReflectiveClassBuildItem sessionRowType() {
+        return ReflectiveClassBuildItem.builder(HttpSessionRepository.SessionRow.class).constructors().methods().fields()
+                .reason("SQLSpec HTTP session row").build();
+    }
 
     @BuildStep
     CustomContainerResponseFilterBuildItem saveBeforeResponse() {

@@ -70,6 +70,8 @@ class NativeRegistrationTest {
         String outer = MappedResource.class.getName();
         assertThat(registered("reflection")).contains(outer + "$Listed", outer + "$Single", outer + "$NewThing",
                 outer + "$ReachedThroughAVariable").doesNotContain(outer + "$Unrelated");
+        assertThat(registered("reflection")).as("the sessions' own row type")
+                .contains("io.quarkiverse.sqlspec.runtime.httpsession.HttpSessionRepository$SessionRow");
     }
 
     @Test

@@ -20,6 +20,15 @@ final class HttpSessionIds {
     private static final int ID_BYTES = 32;
     static final int ID_LENGTH = 43;
     private static final HexFormat HEX = HexFormat.of();
+    private static final MessageDigest SHA_256;
+
+    static {
+        try {
+            SHA_256 = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required of every Java platform", e);
+        }
+    }
 
     private HttpSessionIds() {
     }
@@ -46,10 +55,15 @@ final class HttpSessionIds {
 
     /** The key stored for an id: its SHA-256, lower-case hex; PostgreSQL computes the same with {@code sha256()}. */
     static String key(String id) {
+        return HEX.formatHex(sha256().digest(id.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** A copy of one digest made at start: cheaper than a provider lookup on every request. */
+    private static MessageDigest sha256() {
         try {
-            return HEX.formatHex(MessageDigest.getInstance("SHA-256").digest(id.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required of every Java platform", e);
+            return (MessageDigest) SHA_256.clone();
+        } catch (CloneNotSupportedException e) {
+            throw new IllegalStateException("The platform's SHA-256 cannot be copied", e);
         }
     }
 }

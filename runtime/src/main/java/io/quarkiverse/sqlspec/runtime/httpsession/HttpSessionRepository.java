@@ -72,13 +72,15 @@ public final class HttpSessionRepository {
 
     /** The live session stored under {@code key}; expired rows are hidden even before the purge deletes them. */
     public Optional<StoredSession> get(String key) {
-        Map<String, Object> row = db.selectOneOrNull(get, key);
+        SessionRow row = db.selectOneOrNull(SessionRow.class, get, key);
         if (row == null) {
             return Optional.empty();
         }
-        double secondsLeft = ((Number) row.get("seconds_left")).doubleValue();
-        return Optional.of(new StoredSession((String) row.get("data"),
-                Duration.ofMillis(Math.round(secondsLeft * 1000))));
+        return Optional.of(new StoredSession(row.data(), Duration.ofMillis(Math.round(row.secondsLeft() * 1000))));
+    }
+
+    /** The row {@link #get} reads: a record's mapping is bound once per statement, a map's is built per row. */
+    public record SessionRow(String data, double secondsLeft) {
     }
 
     /**
