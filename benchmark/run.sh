@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Side-by-side HTTP benchmark of SQLSpec against what Quarkus users write today, plus pgbench as the database ceiling.
 # One command from a clean clone: benchmark/run.sh
-# (DURATION=4s ROUNDS=5 GOAL_ROUNDS=10 WARMUP=5s CONNECTIONS=32 STARTS=21 to change it; VARIANTS="sqlspec-get jdbc-get" for a subset, or to add the opt-in signed-in-get and signed-in-post; SKIP_BUILD=1 to reuse what was built; JAVA_OPTS for the application JVM, e.g. a JFR recording)
+# (DURATION=4s ROUNDS=5 GOAL_ROUNDS=10 WARMUP=5s CONNECTIONS=32 STARTS=15 to change it; VARIANTS="sqlspec-get jdbc-get" for a subset, or to add the opt-in signed-in-get and signed-in-post; SKIP_BUILD=1 to reuse what was built; JAVA_OPTS for the application JVM, e.g. a JFR recording)
 # Loopback only; every process it starts is stopped on exit.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")"
@@ -13,7 +13,7 @@ DURATION=${DURATION:-4s}
 ROUNDS=${ROUNDS:-4}
 GOAL_ROUNDS=${GOAL_ROUNDS:-6}
 GOAL_VARIANTS="sqlspec-get sqlspec-async-get jdbc-get reactive-get session-read sqlspec-post sqlspec-async-post jdbc-tx-post reactive-tx-post session-write"
-STARTS=${STARTS:-21}
+STARTS=${STARTS:-15}
 WARMUP=${WARMUP:-3s}
 CONNECTIONS=${CONNECTIONS:-32}
 THREADS=${THREADS:-2}
